@@ -1,0 +1,15 @@
+package cn.yichang.edge.reading;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A whiteboard service that receives every reading set (the log, the console, the buffer).
+ *
+ * <p>Called on acquisition threads: an implementation must return quickly and never wait on the
+ * disk or the network.
+ */
+@ConsumerType
+public interface ReadingSink {
+
+  void accept(ReadingSet readings);
+}

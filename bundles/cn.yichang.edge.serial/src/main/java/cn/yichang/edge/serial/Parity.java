@@ -1,0 +1,7 @@
+package cn.yichang.edge.serial;
+
+public enum Parity {
+  NONE,
+  EVEN,
+  ODD
+}
