@@ -1,0 +1,201 @@
+package cn.yichang.edge.bus.internal;
+
+import cn.yichang.edge.bus.Bus;
+import cn.yichang.edge.bus.DeviceStatus;
+import cn.yichang.edge.bus.PolledDevice;
+import cn.yichang.edge.bus.TransactionCounters;
+import cn.yichang.edge.serial.LineSettings;
+import cn.yichang.edge.serial.SerialLine;
+import cn.yichang.edge.serial.SerialLineFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that owns a serial line: polls the attached devices one at a time, earliest due
+ * first, and keeps the line open (reopening it with backoff when the adapter goes away).
+ */
+public final class BusScheduler implements Bus {
+  private static final Logger LOG = LoggerFactory.getLogger(BusScheduler.class);
+  private static final long MIN_REOPEN_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final long MAX_REOPEN_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  private final String id;
+  private final LineSettings settings;
+  private final long responseTimeoutNanos;
+  private final SerialLineFactory lines;
+  private final Clock clock;
+  private final Counters counters = new Counters();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final List<ScheduledDevice> devices = new ArrayList<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private SerialLine line;
+  private LineTransactor transactor;
+  private long reopenDelayNanos = MIN_REOPEN_NANOS;
+
+  public BusScheduler(
+      String id,
+      LineSettings settings,
+      long responseTimeoutNanos,
+      SerialLineFactory lines,
+      Clock clock) {
+    this.id = id;
+    this.settings = settings;
+    this.responseTimeoutNanos = responseTimeoutNanos;
+    this.lines = lines;
+    this.clock = clock;
+    this.thread = new Thread(this::run, "bus-" + id);
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Stops polling and closes the line; waits for a transaction in progress to end. */
+  public void stop() throws InterruptedException {
+    running = false;
+    thread.interrupt();
+    thread.join(TimeUnit.SECONDS.toMillis(3));
+    closeLine();
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public LineSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public Attachment attach(PolledDevice device) {
+    ScheduledDevice scheduled = new ScheduledDevice(device, System.nanoTime());
+    withLock(
+        () -> {
+          devices.add(scheduled);
+          changed.signalAll();
+        });
+    return () ->
+        withLock(
+            () -> {
+              devices.remove(scheduled);
+              changed.signalAll();
+            });
+  }
+
+  @Override
+  public TransactionCounters counters() {
+    return counters.snapshot();
+  }
+
+  @Override
+  public List<DeviceStatus> devices() {
+    lock.lock();
+    try {
+      return devices.stream().map(ScheduledDevice::status).toList();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        ScheduledDevice next = awaitDueDevice();
+        if (next != null && ensureLineOpen()) {
+          poll(next);
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private ScheduledDevice awaitDueDevice() throws InterruptedException {
+    lock.lockInterruptibly();
+    try {
+      while (running) {
+        ScheduledDevice first =
+            devices.stream().min(Comparator.comparingLong(ScheduledDevice::dueNanos)).orElse(null);
+        if (first == null) {
+          changed.await();
+          continue;
+        }
+        long wait = first.dueNanos() - System.nanoTime();
+        if (wait <= 0) {
+          return first;
+        }
+        changed.awaitNanos(wait);
+      }
+      return null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void poll(ScheduledDevice scheduled) throws InterruptedException {
+    transactor.pollingFor(scheduled.counters);
+    boolean answered = false;
+    try {
+      answered = scheduled.device.poll(transactor);
+    } catch (UncheckedIOException e) {
+      LOG.warn("{}: line failed while polling {}: {}", id, scheduled.device.id(), e.getMessage());
+      closeLine();
+    } catch (RuntimeException e) {
+      LOG.error("{}: polling {} failed", id, scheduled.device.id(), e);
+    }
+    scheduled.polled(answered, System.nanoTime());
+  }
+
+  private boolean ensureLineOpen() throws InterruptedException {
+    if (line != null) {
+      return true;
+    }
+    try {
+      line = lines.open(settings);
+      transactor = new LineTransactor(line, responseTimeoutNanos, counters, clock);
+      reopenDelayNanos = MIN_REOPEN_NANOS;
+      LOG.info("{}: opened {} at {} baud", id, settings.port(), settings.baud());
+      return true;
+    } catch (IOException e) {
+      LOG.warn(
+          "{}: {}; retrying in {} s",
+          id,
+          e.getMessage(),
+          TimeUnit.NANOSECONDS.toSeconds(reopenDelayNanos));
+      Pacing.waitUntil(System.nanoTime() + reopenDelayNanos);
+      reopenDelayNanos = Math.min(2 * reopenDelayNanos, MAX_REOPEN_NANOS);
+      return false;
+    }
+  }
+
+  private void closeLine() {
+    if (line != null) {
+      line.close();
+      line = null;
+      transactor = null;
+    }
+  }
+
+  private void withLock(Runnable action) {
+    lock.lock();
+    try {
+      action.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package cn.yichang.edge.bus.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.yichang.edge.bus.Bus;
+import cn.yichang.edge.bus.DeviceStatus;
+import cn.yichang.edge.bus.PolledDevice;
+import cn.yichang.edge.bus.ResponseTimeoutException;
+import cn.yichang.edge.bus.Transactor;
+import cn.yichang.edge.serial.LineSettings;
+import cn.yichang.edge.serial.Parity;
+import cn.yichang.edge.serial.SerialLine;
+import cn.yichang.edge.serial.SerialLineFactory;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BusSchedulerTest {
+  private static final LineSettings LINE = new LineSettings("/dev/x", 115200, Parity.NONE, 8, 1);
+
+  private BusScheduler scheduler;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    scheduler.stop();
+  }
+
+  private static PolledDevice device(String id, Duration interval, boolean answers) {
+    return new PolledDevice() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public Duration pollInterval() {
+        return interval;
+      }
+
+      @Override
+      public boolean poll(Transactor transactor) throws InterruptedException {
+        try {
+          transactor.transact(new byte[] {answers ? (byte) 1 : (byte) 2}, in -> in.readExactly(1));
+          return true;
+        } catch (ResponseTimeoutException e) {
+          return false;
+        } catch (IOException e) {
+          throw new AssertionError(e);
+        }
+      }
+    };
+  }
+
+  private static DeviceStatus status(Bus bus, String id) {
+    return bus.devices().stream().filter(d -> d.deviceId().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void pollsEveryDeviceAndBacksOffTheSilentOne() {
+    SerialLineFactory lines = s -> new ScriptedLine(s, r -> r[0] == 1 ? new byte[] {1} : null);
+    scheduler = new BusScheduler("rs485-1", LINE, 5_000_000L, lines, Clock.systemUTC());
+    scheduler.attach(device("healthy", Duration.ofMillis(5), true));
+    scheduler.attach(device("silent", Duration.ofMillis(5), false));
+    scheduler.start();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> status(scheduler, "healthy").polls() >= 50);
+
+    DeviceStatus silent = status(scheduler, "silent");
+    assertThat(silent.consecutiveFailures()).isGreaterThan(0);
+    assertThat(silent.backoff()).isPositive();
+    assertThat(silent.counters().timeouts()).isEqualTo(silent.polls());
+    assertThat(status(scheduler, "healthy").counters().timeouts()).isZero();
+    assertThat(scheduler.counters().transactions())
+        .isGreaterThanOrEqualTo(status(scheduler, "healthy").polls() + silent.polls());
+  }
+
+  @Test
+  void aDetachedDeviceIsNoLongerPolled() {
+    SerialLineFactory lines = s -> new ScriptedLine(s, r -> new byte[] {1});
+    scheduler = new BusScheduler("rs485-1", LINE, 5_000_000L, lines, Clock.systemUTC());
+    Bus.Attachment attachment = scheduler.attach(device("d", Duration.ofMillis(1), true));
+    scheduler.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> status(scheduler, "d").polls() > 3);
+
+    attachment.close();
+
+    assertThat(scheduler.devices()).isEmpty();
+  }
+
+  @Test
+  void reopensTheLineWhenItCannotBeOpenedAtFirst() {
+    AtomicInteger attempts = new AtomicInteger();
+    SerialLineFactory lines =
+        s -> {
+          if (attempts.incrementAndGet() == 1) {
+            throw new IOException(s.port() + ": no such serial port");
+          }
+          SerialLine line = new ScriptedLine(s, r -> new byte[] {1});
+          return line;
+        };
+    scheduler = new BusScheduler("rs485-1", LINE, 5_000_000L, lines, Clock.systemUTC());
+    scheduler.attach(device("d", Duration.ofMillis(1), true));
+    scheduler.start();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> status(scheduler, "d").polls() > 0);
+    assertThat(attempts.get()).isEqualTo(2);
+  }
+}
