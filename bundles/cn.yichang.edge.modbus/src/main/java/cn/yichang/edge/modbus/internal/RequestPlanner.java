@@ -69,7 +69,12 @@ public final class RequestPlanner {
     return new RequestPlan(requests, nanos);
   }
 
-  /** Line time of one read: request, turnaround, reply and the silence before the next frame. */
+  /**
+   * Line time of one read: request, turnaround, reply and the silence before the next frame. The
+   * turnaround runs from the end of the request to the start of the reply (see {@link
+   * DeviceProfile#turnaround()}), so it already holds the silence the device waits for to see the
+   * end of the request: one silence per request, not two.
+   */
   public long requestNanos(ReadRequest request) {
     return line.wireNanos(REQUEST_BYTES)
         + turnaroundNanos
@@ -81,7 +86,7 @@ public final class RequestPlanner {
     int n = points.size();
     int cap = ReadRequest.maxCount(table);
     for (Point p : points) {
-      if (p.span() > cap || p.address() < 0 || p.address() + p.span() > 0x10000) {
+      if (p.span() < 1 || p.span() > cap || p.address() < 0 || p.address() + p.span() > 0x10000) {
         throw new IllegalArgumentException(
             "point " + p.name() + " cannot be read in one request: " + p.span() + " at " + p);
       }
