@@ -137,6 +137,48 @@ class ValueDecoderTest {
     assertThat(reading.outOfRange()).isTrue();
   }
 
+  /**
+   * The holding table of device-profiles/test/all-types.yaml, which the integration test serves.
+   */
+  @Test
+  void decodesTheAllTypesFixtureAsItsCommentSays() {
+    ReadBlock holding =
+        registers(
+            "FB2E C822 FFFE 1DC0 1DC0 FFFE DEAD BEEF FFFF FFFF FFFF FFFE 4049 0FD0 0FD0 4049"
+                + " 4005 BF0A 8B14 5769 0008 5341 4E58 4941 2D31 0258");
+    WordOrder big = WordOrder.BIG;
+    WordOrder little = WordOrder.LITTLE;
+
+    assertThat(value(point("i16", Table.HOLDING, 0, PointType.INT16, big, 1, 0), holding))
+        .isEqualTo(-1234L);
+    assertThat(value(point("u16", Table.HOLDING, 1, PointType.UINT16, big, 1, 0), holding))
+        .isEqualTo(51234L);
+    assertThat(value(point("i32b", Table.HOLDING, 2, PointType.INT32, big, 1, 0), holding))
+        .isEqualTo(-123456L);
+    assertThat(value(point("i32l", Table.HOLDING, 4, PointType.INT32, little, 1, 0), holding))
+        .isEqualTo(-123456L);
+    assertThat(value(point("u32", Table.HOLDING, 6, PointType.UINT32, big, 1, 0), holding))
+        .isEqualTo(3735928559L);
+    assertThat(value(point("i64", Table.HOLDING, 8, PointType.INT64, big, 1, 0), holding))
+        .isEqualTo(-2L);
+    assertThat((Double) value(point("f", Table.HOLDING, 12, PointType.FLOAT32, big, 1, 0), holding))
+        .isCloseTo(3.14159, within(1e-5));
+    assertThat(
+            (Double) value(point("f", Table.HOLDING, 14, PointType.FLOAT32, little, 1, 0), holding))
+        .isCloseTo(3.14159, within(1e-5));
+    assertThat(value(point("f64", Table.HOLDING, 16, PointType.FLOAT64, big, 1, 0), holding))
+        .isEqualTo(2.718281828459045);
+    assertThat(value(bit("flag", Table.HOLDING, 20, 3), holding)).isEqualTo(true);
+    assertThat(value(string("label", Table.HOLDING, 21, 4), holding)).isEqualTo("SANXIA-1");
+    assertThat(
+            (Double) value(point("s", Table.HOLDING, 25, PointType.UINT16, big, 0.1, -40), holding))
+        .isCloseTo(20.0, within(1e-9));
+  }
+
+  private static Object value(Point point, ReadBlock block) {
+    return ValueDecoder.decode(point, block).value();
+  }
+
   private static ReadBlock registers(String hex) {
     byte[] data = Hex.bytes(hex);
     return block(Table.HOLDING, 0, data.length / 2, hex);
