@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -154,14 +155,15 @@ public final class MappingReader {
     return List.of();
   }
 
-  /** The items of a list of mappings, each read by its own reader named {@code key[i]}. */
-  public List<MappingReader> mappings(String key) {
-    List<MappingReader> readers = new ArrayList<>();
+  /**
+   * Reads each item of a list of mappings with its own reader named {@code key[i]}, in order; an
+   * item that is not a mapping is reported and skipped.
+   */
+  public void eachMapping(String key, Consumer<MappingReader> action) {
     List<Node> items = list(key);
     for (int i = 0; i < items.size(); i++) {
-      of(file, items.get(i), field(key) + "[" + i + "]", problems).ifPresent(readers::add);
+      of(file, items.get(i), field(key) + "[" + i + "]", problems).ifPresent(action);
     }
-    return readers;
   }
 
   /** A text list, each item reported with its own line when it is not text. */

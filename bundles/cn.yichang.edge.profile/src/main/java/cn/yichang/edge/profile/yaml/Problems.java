@@ -4,6 +4,7 @@ import cn.yichang.edge.profile.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -35,6 +36,11 @@ public final class Problems {
 
   public boolean isEmpty() {
     return list.isEmpty();
+  }
+
+  /** The problems in the order of their lines (those on one line in the order found). */
+  public List<Problem> inLineOrder() {
+    return list.stream().sorted(Comparator.comparingInt(Problem::line)).toList();
   }
 
   /** The problems in the order they were found. */

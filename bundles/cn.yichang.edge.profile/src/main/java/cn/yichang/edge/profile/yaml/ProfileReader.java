@@ -47,7 +47,7 @@ public final class ProfileReader {
             .flatMap(root -> MappingReader.of(file, root, "", problems))
             .flatMap(r -> profile(r, expectedId));
     if (!problems.isEmpty() || profile.isEmpty()) {
-      throw new ProfileException(problems.list());
+      throw new ProfileException(problems.inLineOrder());
     }
     return profile.get();
   }
@@ -63,7 +63,7 @@ public final class ProfileReader {
         r.integer("max-gap", 0, 65535).map(Long::intValue).orElse(DeviceProfile.UNLIMITED_GAP);
     Duration turnaround = r.duration("turnaround").orElse(DEFAULT_TURNAROUND);
     boolean hasPoints = r.has("points");
-    List<Point> points = points(r.mappings("points"), order);
+    List<Point> points = points(r, order);
     r.finish();
 
     if (id.isPresent() && expectedId != null && !id.get().equals(expectedId)) {
@@ -104,22 +104,24 @@ public final class ProfileReader {
             r.file()));
   }
 
-  private static List<Point> points(List<MappingReader> readers, WordOrder profileOrder) {
+  private static List<Point> points(MappingReader profile, WordOrder profileOrder) {
     List<Point> points = new ArrayList<>();
     Map<String, Integer> lineOfName = new HashMap<>();
-    for (MappingReader r : readers) {
-      point(r, profileOrder).ifPresent(points::add);
-      r.string("name")
-          .ifPresent(
-              name -> {
-                Integer first = lineOfName.putIfAbsent(name, r.line("name"));
-                if (first != null) {
-                  r.problem(
-                      "name",
-                      "duplicate point name \"" + name + "\" (first at line " + first + ")");
-                }
-              });
-    }
+    profile.eachMapping(
+        "points",
+        r -> {
+          point(r, profileOrder).ifPresent(points::add);
+          r.string("name")
+              .ifPresent(
+                  name -> {
+                    Integer first = lineOfName.putIfAbsent(name, r.line("name"));
+                    if (first != null) {
+                      r.problem(
+                          "name",
+                          "duplicate point name \"" + name + "\" (first at line " + first + ")");
+                    }
+                  });
+        });
     return points;
   }
 

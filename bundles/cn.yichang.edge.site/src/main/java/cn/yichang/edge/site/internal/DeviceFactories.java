@@ -1,0 +1,20 @@
+package cn.yichang.edge.site.internal;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which component reads a device: the factory PID of its configuration, by the protocol of its
+ * profile. A new protocol adds one row here (and its name to the profile reader's protocols).
+ */
+final class DeviceFactories {
+
+  static final Map<String, String> FACTORY_PID_BY_PROTOCOL =
+      Map.of("modbus-rtu", "cn.yichang.edge.modbus.device");
+
+  private DeviceFactories() {}
+
+  static Optional<String> factoryPid(String protocol) {
+    return Optional.ofNullable(FACTORY_PID_BY_PROTOCOL.get(protocol));
+  }
+}

@@ -1,0 +1,85 @@
+package cn.yichang.edge.site.internal;
+
+import cn.yichang.edge.profile.Problem;
+import java.nio.file.Path;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the site file named by the framework property {@value #SITE_PROPERTY} into ConfigAdmin
+ * configurations at start. An invalid file provisions nothing: every problem is logged.
+ */
+@Component(
+    immediate = true,
+    service = {},
+    configurationPolicy = ConfigurationPolicy.IGNORE)
+public final class SiteProvisioner {
+
+  static final String SITE_PROPERTY = "sanxia.site";
+  static final String PROFILES_PROPERTY = "sanxia.profiles";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SiteProvisioner.class);
+
+  private final boolean provisioned;
+
+  @Activate
+  public SiteProvisioner(
+      BundleContext context, @Reference(name = "configurationAdmin") ConfigurationAdmin admin) {
+    this.provisioned =
+        provision(
+            context.getProperty(SITE_PROPERTY), context.getProperty(PROFILES_PROPERTY), admin);
+  }
+
+  /** Whether the site file was valid and written to ConfigAdmin. */
+  boolean provisioned() {
+    return provisioned;
+  }
+
+  static boolean provision(String siteFile, String profilesDir, ConfigurationAdmin admin) {
+    if (siteFile == null || siteFile.isBlank()) {
+      LOG.warn(
+          "No site file: the framework property {} is not set; nothing provisioned", SITE_PROPERTY);
+      return false;
+    }
+    Path distribution = profilesDir == null || profilesDir.isBlank() ? null : Path.of(profilesDir);
+    SiteReport report = SiteReader.read(Path.of(siteFile), distribution);
+    for (Problem w : report.warnings()) {
+      LOG.warn("{}", w);
+    }
+    if (!report.valid()) {
+      for (Problem e : report.errors()) {
+        LOG.error("{}", e);
+      }
+      LOG.error(
+          "Site file {} is invalid ({} problems); nothing provisioned",
+          siteFile,
+          report.errors().size());
+      return false;
+    }
+    Site site = report.site();
+    try {
+      ConfigWriter.Changes changes =
+          new ConfigWriter(admin)
+              .apply(
+                  SiteConfigurations.of(site, distribution), SiteConfigurations.OWNED_FACTORY_PIDS);
+      LOG.info(
+          "Site {} ({} buses, {} devices): written {}, unchanged {}, deleted {}",
+          siteFile,
+          site.buses().size(),
+          site.devices().size(),
+          changes.written(),
+          changes.unchanged().size(),
+          changes.deleted());
+      return true;
+    } catch (Exception e) {
+      LOG.error("Cannot write the configurations of site file {}", siteFile, e);
+      return false;
+    }
+  }
+}

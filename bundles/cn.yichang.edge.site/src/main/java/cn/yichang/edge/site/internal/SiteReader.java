@@ -1,0 +1,327 @@
+package cn.yichang.edge.site.internal;
+
+import cn.yichang.edge.profile.DeviceProfile;
+import cn.yichang.edge.profile.Problem;
+import cn.yichang.edge.profile.ProfileException;
+import cn.yichang.edge.profile.yaml.MappingReader;
+import cn.yichang.edge.profile.yaml.Problems;
+import cn.yichang.edge.profile.yaml.ProfileDirectories;
+import cn.yichang.edge.profile.yaml.ProfileReader;
+import cn.yichang.edge.profile.yaml.YamlFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a site file and checks it, its cross references and every profile it names, collecting all
+ * problems. Runs without OSGi: {@link ValidateCommand} uses it on a plain class path.
+ */
+final class SiteReader {
+
+  /**
+   * Top-level sections of later issues: accepted, warned about, ignored. When a section is
+   * implemented, remove it here and read it in {@link #read()}.
+   */
+  static final List<String> LATER_SECTIONS = List.of("uplink", "store");
+
+  static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMillis(500);
+  static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
+
+  /** Ids name configurations and go into LDAP filters: no spaces, parentheses or wildcards. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private static final String ID_RULE =
+      "an id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+
+  private static final Map<String, String> BUS_TYPES = choices("serial");
+  private static final Map<String, String> PARITIES = choices("none", "even", "odd");
+
+  private final Path file;
+  private final Path distributionProfiles;
+  private final Problems errors = new Problems();
+  private final Problems warnings = new Problems();
+
+  /** Problems of the profiles the site names, each profile's once, after the site's own. */
+  private final Problems profileErrors = new Problems();
+
+  private final Map<String, Integer> busLines = new HashMap<>();
+  private final Map<String, Integer> deviceLines = new HashMap<>();
+  private final Map<String, Map<Long, String>> unitsByBus = new HashMap<>();
+
+  private SiteReader(Path file, Path distributionProfiles) {
+    this.file = file;
+    this.distributionProfiles = distributionProfiles;
+  }
+
+  /**
+   * @param distributionProfiles the distribution's profile directory, searched after the site's
+   *     own; null for none
+   */
+  static SiteReport read(Path file, Path distributionProfiles) {
+    return new SiteReader(file, distributionProfiles).read();
+  }
+
+  private SiteReport read() {
+    Optional<MappingReader> root =
+        YamlFiles.compose(file, errors).flatMap(n -> MappingReader.of(file, n, "", errors));
+    if (root.isEmpty()) {
+      return new SiteReport(null, errors.list(), warnings.list());
+    }
+    MappingReader r = root.get();
+    Optional<Site.Gateway> gateway = gateway(r);
+    List<Path> profileDirs = profileDirs(r);
+    List<Site.Bus> buses = new ArrayList<>();
+    r.eachMapping("buses", b -> bus(b).ifPresent(buses::add));
+    List<DeviceEntry> devices = new ArrayList<>();
+    r.eachMapping("devices", d -> device(d).ifPresent(devices::add));
+    for (String section : LATER_SECTIONS) {
+      if (r.has(section)) {
+        warnings.add(
+            new Problem(
+                file,
+                r.line(section),
+                section,
+                "not yet supported by this gateway version; the section is ignored"));
+      }
+    }
+    r.finish();
+    List<Site.Device> resolved = new DeviceProfiles(profileDirs).resolve(devices);
+    if (!errors.isEmpty() || !profileErrors.isEmpty()) {
+      List<Problem> all = new ArrayList<>(errors.inLineOrder());
+      all.addAll(profileErrors.list());
+      return new SiteReport(null, all, warnings.list());
+    }
+    Site site = new Site(file, gateway.orElseThrow(), profileDirs, buses, resolved);
+    return new SiteReport(site, List.of(), warnings.list());
+  }
+
+  private Optional<Site.Gateway> gateway(MappingReader r) {
+    Optional<Site.Gateway> gateway =
+        r.node("gateway")
+            .flatMap(n -> MappingReader.of(file, n, "gateway", errors))
+            .flatMap(
+                g -> {
+                  Optional<String> id = g.requiredString("id");
+                  Optional<String> account = g.requiredString("account");
+                  g.finish();
+                  id.ifPresent(v -> checkId(g, "id", v));
+                  return id.isPresent() && account.isPresent()
+                      ? Optional.of(new Site.Gateway(id.get(), account.get()))
+                      : Optional.empty();
+                });
+    if (!r.has("gateway")) {
+      r.problem("gateway", "missing (required)");
+    }
+    return gateway;
+  }
+
+  private List<Path> profileDirs(MappingReader r) {
+    Path base = file.toAbsolutePath().getParent();
+    List<Path> dirs = new ArrayList<>();
+    for (String dir : r.strings("profile-dirs")) {
+      Path resolved = base.resolve(dir).normalize();
+      dirs.add(resolved);
+      if (!Files.isDirectory(resolved)) {
+        warnings.add(
+            new Problem(
+                file, r.line("profile-dirs"), "profile-dirs", resolved + " is not a directory"));
+      }
+    }
+    return dirs;
+  }
+
+  private Optional<Site.Bus> bus(MappingReader b) {
+    Optional<String> id = b.requiredString("id");
+    Optional<String> type = b.requiredChoice("type", BUS_TYPES);
+    Optional<String> port = b.requiredString("port");
+    int baud = b.integer("baud", 300, 4_000_000).orElse(9600L).intValue();
+    String parity = b.choice("parity", PARITIES).orElse("none");
+    int dataBits = b.integer("data-bits", 7, 8).orElse(8L).intValue();
+    int stopBits = b.integer("stop-bits", 1, 2).orElse(1L).intValue();
+    Duration timeout = b.duration("response-timeout").orElse(DEFAULT_RESPONSE_TIMEOUT);
+    b.finish();
+    if (timeout.toMillis() < 10 || timeout.toMillis() > 10_000) {
+      b.problem("response-timeout", "must be between 10ms and 10s");
+    }
+    id.ifPresent(v -> checkUnique(b, "id", v, "bus", busLines));
+    if (id.isEmpty() || type.isEmpty() || port.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Site.Bus(id.get(), type.get(), port.get(), baud, parity, dataBits, stopBits, timeout));
+  }
+
+  private Optional<DeviceEntry> device(MappingReader d) {
+    Optional<String> id = d.requiredString("id");
+    Optional<String> profile = d.requiredString("profile");
+    Optional<String> bus = d.requiredString("bus");
+    Optional<Long> unit = d.requiredInteger("unit", 1, 247);
+    Duration poll = d.duration("poll").orElse(DEFAULT_POLL);
+    d.finish();
+    if (poll.isZero()) {
+      d.problem("poll", "must be longer than 0");
+    }
+    id.ifPresent(v -> checkUnique(d, "id", v, "device", deviceLines));
+    if (profile.isPresent() && !ProfileDirectories.isValidId(profile.get())) {
+      d.problem(
+          "profile",
+          "\""
+              + profile.get()
+              + "\" is not a profile id: a relative path like water/ph-orp, without .yaml");
+      profile = Optional.empty();
+    }
+    if (bus.isPresent() && !busLines.containsKey(bus.get())) {
+      d.problem(
+          "bus",
+          "no bus \"" + bus.get() + "\" in this file (buses: " + String.join(", ", busIds()) + ")");
+    } else if (bus.isPresent() && unit.isPresent()) {
+      String other =
+          unitsByBus
+              .computeIfAbsent(bus.get(), k -> new HashMap<>())
+              .putIfAbsent(unit.get(), id.orElse("?") + " (line " + d.line() + ")");
+      if (other != null) {
+        d.problem(
+            "unit",
+            "unit " + unit.get() + " is already used on bus " + bus.get() + " by device " + other);
+      }
+    }
+    if (id.isEmpty() || profile.isEmpty() || bus.isEmpty() || unit.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DeviceEntry(
+            d,
+            new Site.Device(
+                id.get(), profile.get(), bus.get(), unit.get().intValue(), poll, null)));
+  }
+
+  private List<String> busIds() {
+    return busLines.entrySet().stream()
+        .sorted(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private void checkUnique(
+      MappingReader r, String key, String id, String what, Map<String, Integer> seen) {
+    if (!checkId(r, key, id)) {
+      return;
+    }
+    Integer first = seen.putIfAbsent(id, r.line(key));
+    if (first != null) {
+      r.problem(key, "duplicate " + what + " id \"" + id + "\" (first at line " + first + ")");
+    }
+  }
+
+  private boolean checkId(MappingReader r, String key, String id) {
+    if (ID.matcher(id).matches()) {
+      return true;
+    }
+    r.problem(key, "\"" + id + "\" is not a valid id: " + ID_RULE);
+    return false;
+  }
+
+  private static Map<String, String> choices(String... values) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String v : values) {
+      map.put(v, v);
+    }
+    return map;
+  }
+
+  /** A device read from the file, with the reader that locates its problems. */
+  record DeviceEntry(MappingReader reader, Site.Device device) {}
+
+  /** Finds each device's profile, reporting a missing or invalid one once per profile id. */
+  private final class DeviceProfiles {
+    private final List<Path> searched;
+    private final ProfileDirectories directories;
+    private final Map<String, Lookup> lookups = new HashMap<>();
+
+    DeviceProfiles(List<Path> siteDirs) {
+      List<Path> dirs = new ArrayList<>(siteDirs);
+      if (distributionProfiles != null) {
+        dirs.add(distributionProfiles);
+      }
+      this.searched = List.copyOf(dirs);
+      this.directories = new ProfileDirectories(searched);
+    }
+
+    List<Site.Device> resolve(List<DeviceEntry> entries) {
+      List<Site.Device> devices = new ArrayList<>();
+      for (DeviceEntry e : entries) {
+        Site.Device d = e.device();
+        protocol(e.reader(), d.profile())
+            .ifPresent(
+                p ->
+                    devices.add(
+                        new Site.Device(d.id(), d.profile(), d.bus(), d.unit(), d.poll(), p)));
+      }
+      return devices;
+    }
+
+    private Optional<String> protocol(MappingReader r, String id) {
+      boolean first = !lookups.containsKey(id);
+      Lookup lookup = lookups.computeIfAbsent(id, this::lookup);
+      if (lookup.problem() != null) {
+        r.problem("profile", lookup.problem());
+      }
+      if (first) {
+        profileErrors.addAll(lookup.profileProblems());
+      }
+      return Optional.ofNullable(lookup.protocol());
+    }
+
+    private Lookup lookup(String id) {
+      Optional<Path> found = directories.locate(id);
+      if (found.isEmpty()) {
+        String where =
+            searched.isEmpty()
+                ? "no profile directories are configured"
+                : "looked for "
+                    + id
+                    + ".yaml in "
+                    + searched.stream().map(Path::toString).collect(Collectors.joining(", "));
+        return new Lookup(null, "no profile \"" + id + "\": " + where, List.of());
+      }
+      try {
+        DeviceProfile profile = ProfileReader.read(found.get(), id);
+        if (DeviceFactories.factoryPid(profile.protocol()).isEmpty()) {
+          return new Lookup(
+              null,
+              "profile \""
+                  + id
+                  + "\" uses protocol "
+                  + profile.protocol()
+                  + ", which this gateway cannot read",
+              List.of());
+        }
+        return new Lookup(profile.protocol(), null, List.of());
+      } catch (ProfileException e) {
+        int n = e.problems().size();
+        return new Lookup(
+            null,
+            "profile \""
+                + id
+                + "\" ("
+                + found.get()
+                + ") is invalid: "
+                + n
+                + (n == 1 ? " problem" : " problems")
+                + ", reported with its lines",
+            e.problems());
+      }
+    }
+  }
+
+  /** The protocol of a usable profile, or what is wrong with it. */
+  private record Lookup(String protocol, String problem, List<Problem> profileProblems) {}
+}

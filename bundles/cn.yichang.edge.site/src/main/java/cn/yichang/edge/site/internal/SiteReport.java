@@ -1,0 +1,23 @@
+package cn.yichang.edge.site.internal;
+
+import cn.yichang.edge.profile.Problem;
+import java.util.List;
+
+/**
+ * The outcome of reading a site file.
+ *
+ * @param site the site, or null when there are errors
+ * @param errors what makes the file unusable, in the order found
+ * @param warnings what is accepted but ignored
+ */
+record SiteReport(Site site, List<Problem> errors, List<Problem> warnings) {
+
+  SiteReport {
+    errors = List.copyOf(errors);
+    warnings = List.copyOf(warnings);
+  }
+
+  boolean valid() {
+    return errors.isEmpty();
+  }
+}
