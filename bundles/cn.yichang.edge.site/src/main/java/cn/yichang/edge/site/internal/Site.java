@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A valid site file: where this gateway is installed and what is wired to it.
  *
- * @param profileDirs the site's own profile directories, absolute, searched before the
- *     distribution's
+ * @param profileDirs the site's own profile directories, resolved against the site file's
+ *     directory, searched before the distribution's
  */
 record Site(
     Path file, Gateway gateway, List<Path> profileDirs, List<Bus> buses, List<Device> devices) {

@@ -81,9 +81,9 @@ final class SiteConfigurations {
   private static String[] profileDirs(Site site, Path distributionProfiles) {
     Stream<Path> dirs = site.profileDirs().stream();
     if (distributionProfiles != null) {
-      dirs = Stream.concat(dirs, Stream.of(distributionProfiles.toAbsolutePath().normalize()));
+      dirs = Stream.concat(dirs, Stream.of(distributionProfiles));
     }
-    return dirs.map(Path::toString).toArray(String[]::new);
+    return dirs.map(d -> d.toAbsolutePath().normalize().toString()).toArray(String[]::new);
   }
 
   private static Set<String> ownedFactoryPids() {

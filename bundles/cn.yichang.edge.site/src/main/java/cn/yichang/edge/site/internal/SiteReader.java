@@ -124,7 +124,9 @@ final class SiteReader {
   }
 
   private List<Path> profileDirs(MappingReader r) {
-    Path base = file.toAbsolutePath().getParent();
+    // Relative to the site file, and shown as the user named the file; made absolute for
+    // ConfigAdmin.
+    Path base = file.getParent() == null ? Path.of("") : file.getParent();
     List<Path> dirs = new ArrayList<>();
     for (String dir : r.strings("profile-dirs")) {
       Path resolved = base.resolve(dir).normalize();
