@@ -2,6 +2,7 @@ package cn.yichang.edge.site.internal;
 
 import cn.yichang.edge.site.internal.SiteConfigurations.Desired;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Enumeration;
@@ -37,9 +38,9 @@ final class ConfigWriter {
 
   Changes apply(List<Desired> desired, Collection<String> ownedFactoryPids)
       throws IOException, InvalidSyntaxException {
-    List<String> written = new java.util.ArrayList<>();
-    List<String> unchanged = new java.util.ArrayList<>();
-    List<String> deleted = new java.util.ArrayList<>();
+    List<String> written = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
     Set<String> wantedPids = new HashSet<>();
     for (Desired d : desired) {
       Configuration config =

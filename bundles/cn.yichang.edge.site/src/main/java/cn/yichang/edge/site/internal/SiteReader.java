@@ -183,7 +183,10 @@ final class SiteReader {
     if (bus.isPresent() && !busLines.containsKey(bus.get())) {
       d.problem(
           "bus",
-          "no bus \"" + bus.get() + "\" in this file (buses: " + String.join(", ", busIds()) + ")");
+          "no bus \""
+              + bus.get()
+              + "\" in this file"
+              + (busLines.isEmpty() ? "" : " (buses: " + String.join(", ", busIds()) + ")"));
     } else if (bus.isPresent() && unit.isPresent()) {
       String other =
           unitsByBus
