@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Simulated Modbus RTU slaves sharing one serial line (one end of a pty pair), answering as they
@@ -46,16 +45,7 @@ public final class PacedRtuSlave implements AutoCloseable {
   private final Thread servingThread;
   private volatile boolean running = true;
 
-  private final AtomicLong requests = new AtomicLong();
-  private final AtomicLong replies = new AtomicLong();
-  private final AtomicLong early = new AtomicLong();
-  private final AtomicLong broadcasts = new AtomicLong();
-  private final AtomicLong unknownUnit = new AtomicLong();
-  private final AtomicLong shortestIdle = new AtomicLong(Long.MAX_VALUE);
-  private final AtomicLong totalLateness = new AtomicLong();
-  private final AtomicLong maxLateness = new AtomicLong();
-  private volatile long crcErrors;
-  private volatile long discardedBytes;
+  private final LineCounters counters = new LineCounters();
 
   private PacedRtuSlave(
       LineSettings line,
@@ -129,21 +119,7 @@ public final class PacedRtuSlave implements AutoCloseable {
   }
 
   public LineStatistics statistics() {
-    Map<Integer, UnitStatistics> perUnit = new TreeMap<>();
-    units.forEach((address, unit) -> perUnit.put(address, unit.statistics()));
-    long shortest = shortestIdle.get();
-    return new LineStatistics(
-        requests.get(),
-        replies.get(),
-        early.get(),
-        broadcasts.get(),
-        unknownUnit.get(),
-        crcErrors,
-        discardedBytes,
-        shortest == Long.MAX_VALUE ? -1 : shortest,
-        replies.get() == 0 ? 0 : totalLateness.get() / replies.get(),
-        maxLateness.get(),
-        perUnit);
+    return counters.snapshot(units.values());
   }
 
   /** True while the pty is open and readable. */
@@ -179,8 +155,7 @@ public final class PacedRtuSlave implements AutoCloseable {
         TimedChunk chunk = chunks.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
         List<ReceivedFrame> frames =
             chunk != null ? assembler.accept(chunk) : assembler.gapElapsed(System.nanoTime());
-        crcErrors = assembler.crcErrors();
-        discardedBytes = assembler.discardedBytes();
+        counters.receiveErrors(assembler);
         for (ReceivedFrame frame : frames) {
           answer(frame);
         }
@@ -195,22 +170,20 @@ public final class PacedRtuSlave implements AutoCloseable {
   }
 
   private void answer(ReceivedFrame frame) throws IOException {
-    requests.incrementAndGet();
+    counters.requests.incrementAndGet();
     WireClock.Arrival arrival = clock.requestArrived(frame.firstByteNanos(), frame.bytes().length);
     if (arrival.early()) {
-      early.incrementAndGet();
+      counters.early.incrementAndGet();
     }
-    if (arrival.idleNanos() >= 0) {
-      shortestIdle.accumulateAndGet(arrival.idleNanos(), Math::min);
-    }
+    counters.idleBeforeRequest(arrival.idleNanos());
     if (frame.unit() == 0) {
-      broadcasts.incrementAndGet();
+      counters.broadcasts.incrementAndGet();
       units.values().forEach(unit -> RequestProcessor.handle(unit.registers(), frame.pdu()));
       return;
     }
     SimulatedUnit unit = units.get(frame.unit());
     if (unit == null) {
-      unknownUnit.incrementAndGet();
+      counters.unknownUnit.incrementAndGet();
       return;
     }
     unit.countRequest();
@@ -232,8 +205,7 @@ public final class PacedRtuSlave implements AutoCloseable {
     }
     long writtenAt = System.nanoTime();
     if (timing == Timing.WIRE) {
-      totalLateness.addAndGet(writtenAt - due);
-      maxLateness.accumulateAndGet(writtenAt - due, Math::max);
+      counters.replyLate(writtenAt - due);
     }
     ByteBuffer out = ByteBuffer.wrap(reply);
     while (out.hasRemaining()) {
@@ -241,7 +213,7 @@ public final class PacedRtuSlave implements AutoCloseable {
     }
     clock.replyWrittenAt(writtenAt);
     unit.countReply(RequestProcessor.isException(pdu));
-    replies.incrementAndGet();
+    counters.replies.incrementAndGet();
   }
 
   private static byte[] withUnit(int unit, byte[] pdu, boolean corruptCrc) {
