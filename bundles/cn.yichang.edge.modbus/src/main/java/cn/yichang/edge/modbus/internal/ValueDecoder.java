@@ -4,6 +4,7 @@ import cn.yichang.edge.profile.Point;
 import cn.yichang.edge.profile.PointType;
 import cn.yichang.edge.profile.WordOrder;
 import cn.yichang.edge.reading.PointReading;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -43,8 +44,19 @@ public final class ValueDecoder {
     return switch (type) {
       case FLOAT32 -> scale(point, Float.intBitsToFloat((int) raw));
       case FLOAT64 -> scale(point, Double.longBitsToDouble(raw));
-      default -> point.scaled() ? scale(point, raw) : (Object) raw;
+      default -> point.scaled() ? scaleExactly(point, raw) : (Object) raw;
     };
+  }
+
+  /**
+   * Scales an integer in decimal, so that 312 x 0.1 reads 31.2 and not 31.200000000000003: the
+   * result is the double nearest to the exact decimal value the profile's author meant.
+   */
+  private static double scaleExactly(Point point, long raw) {
+    return BigDecimal.valueOf(raw)
+        .multiply(BigDecimal.valueOf(point.scale()))
+        .add(BigDecimal.valueOf(point.offset()))
+        .doubleValue();
   }
 
   private static double scale(Point point, double raw) {

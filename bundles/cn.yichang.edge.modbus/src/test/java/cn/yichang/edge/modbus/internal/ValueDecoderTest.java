@@ -67,6 +67,19 @@ class ValueDecoderTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} x{1} +{2} reads {3} exactly")
+  @CsvSource({
+    "0138, 0.1, 0, 31.2",
+    "0007, 0.01, 0, 0.07",
+    "0258, 0.1, -40, 20.0",
+    "0003, 0.1, 0.2, 0.5"
+  })
+  void scalesIntegersInDecimal(String register, double scale, double offset, double want) {
+    Point point = point("p", Table.HOLDING, 0, PointType.UINT16, WordOrder.BIG, scale, offset);
+
+    assertThat(ValueDecoder.decode(point, registers(register)).value()).isEqualTo(want);
+  }
+
   @ParameterizedTest(name = "bit {1} of {0} -> {2}")
   @CsvSource({"8001, 0, true", "8001, 15, true", "8001, 1, false", "0010, 4, true"})
   void decodesOneBitOfARegister(String register, int bit, boolean want) {
