@@ -2,6 +2,7 @@ package cn.yichang.edge.launcher;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +57,10 @@ public final class Launcher {
     Thread stopper = new Thread(() -> stop(framework), "sanxia-edge-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
     framework.start();
-    startBundles(framework);
+    int started = startBundles(framework);
+    System.out.println("sanxia-edge: started " + started + " bundles, site " + siteFile);
     framework.waitForStop(0);
-    deleteStorage();
+    // Stopped from inside (the console's "stop 0"): the shutdown hook cleans up as the JVM ends.
   }
 
   private Map<String, String> frameworkProperties() {
@@ -90,7 +92,7 @@ public final class Launcher {
     }
   }
 
-  private static void startBundles(Framework framework) {
+  private static int startBundles(Framework framework) {
     List<String> failures = new ArrayList<>();
     for (Bundle bundle : framework.getBundleContext().getBundles()) {
       if (bundle.getBundleId() == 0 || bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
@@ -103,6 +105,7 @@ public final class Launcher {
       }
     }
     failures.forEach(f -> System.err.println("sanxia-edge: bundle did not start: " + f));
+    return framework.getBundleContext().getBundles().length - 1 - failures.size();
   }
 
   private void stop(Framework framework) {
@@ -112,8 +115,10 @@ public final class Launcher {
       deleteStorage();
       System.out.println("sanxia-edge: stopped");
       System.out.flush();
-    } catch (BundleException | InterruptedException e) {
+    } catch (BundleException | InterruptedException | RuntimeException e) {
       System.err.println("sanxia-edge: unclean stop: " + e);
+      System.err.flush();
+      Runtime.getRuntime().halt(1);
     }
     // A stop on SIGTERM that completed is a clean exit, not "killed by signal 15".
     Runtime.getRuntime().halt(0);
@@ -122,7 +127,7 @@ public final class Launcher {
   private void deleteStorage() {
     try (Stream<Path> files = Files.walk(storage)) {
       files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // A temporary directory left behind is not worth failing a stop for.
     }
   }

@@ -8,6 +8,9 @@ import java.io.IOException;
 /** A serial line on a UART, USB adapter or pty, through jSerialComm. */
 final class JSerialCommLine implements SerialLine {
 
+  private static final int EINTR = 4;
+  private static final int EAGAIN = 11;
+
   private final SerialPort port;
   private final LineSettings settings;
   private int timeoutMillis = -1;
@@ -48,11 +51,19 @@ final class JSerialCommLine implements SerialLine {
       timeoutMillis = millis;
     }
     int n = port.readBytes(buffer, len, offset);
+    if (n < 0 && interruptedBySignal(port.getLastErrorCode())) {
+      // A signal (SIGTERM while stopping) interrupted the wait: nothing was read.
+      return 0;
+    }
     if (n < 0) {
       throw new IOException(
           settings.port() + ": read failed (error " + port.getLastErrorCode() + ")");
     }
     return n;
+  }
+
+  private static boolean interruptedBySignal(int errno) {
+    return errno == EINTR || errno == EAGAIN;
   }
 
   @Override
