@@ -66,12 +66,17 @@ final class JSerialCommLine implements SerialLine {
     return errno == EINTR || errno == EAGAIN;
   }
 
+  /** Bytes received and not yet read. */
+  int available() {
+    return port.bytesAvailable();
+  }
+
   @Override
   public void discardInput() {
     port.flushIOBuffers();
     byte[] scratch = new byte[256];
-    while (port.bytesAvailable() > 0) {
-      port.readBytes(scratch, Math.min(scratch.length, port.bytesAvailable()));
+    while (available() > 0) {
+      port.readBytes(scratch, Math.min(scratch.length, available()));
     }
   }
 
