@@ -127,6 +127,15 @@ public final class MappingReader {
     return scalar(key, false, "a number", this::decimalValue);
   }
 
+  /** {@code true} or {@code false} (YAML's other spellings of booleans are not accepted). */
+  public Optional<Boolean> bool(String key) {
+    return scalar(
+        key,
+        false,
+        "true or false",
+        (s, n) -> s.equals("true") ? Boolean.TRUE : s.equals("false") ? Boolean.FALSE : null);
+  }
+
   public Optional<Duration> duration(String key) {
     return scalar(key, false, "a duration", this::durationValue);
   }

@@ -36,7 +36,10 @@ final class ConfigWriter {
     this.admin = admin;
   }
 
-  Changes apply(List<Desired> desired, Collection<String> ownedFactoryPids)
+  Changes apply(
+      List<Desired> desired,
+      Collection<String> ownedFactoryPids,
+      Collection<String> ownedSingletonPids)
       throws IOException, InvalidSyntaxException {
     List<String> written = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
@@ -63,6 +66,16 @@ final class ConfigWriter {
         if (!wantedPids.contains(c.getPid())) {
           c.delete();
           deleted.add(c.getPid());
+        }
+      }
+    }
+    for (String pid : ownedSingletonPids) {
+      Configuration[] existing =
+          admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
+      if (existing != null && !wantedPids.contains(pid)) {
+        for (Configuration c : existing) {
+          c.delete();
+          deleted.add(pid);
         }
       }
     }

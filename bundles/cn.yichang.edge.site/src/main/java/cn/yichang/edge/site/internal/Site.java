@@ -11,7 +11,13 @@ import java.util.List;
  *     directory, searched before the distribution's
  */
 record Site(
-    Path file, Gateway gateway, List<Path> profileDirs, List<Bus> buses, List<Device> devices) {
+    Path file,
+    Gateway gateway,
+    List<Path> profileDirs,
+    List<Bus> buses,
+    List<Device> devices,
+    Uplink uplink,
+    Store store) {
 
   Site {
     profileDirs = List.copyOf(profileDirs);
@@ -36,4 +42,39 @@ record Site(
    * @param protocol the protocol of the device's profile, which chooses the component that reads it
    */
   record Device(String id, String profile, String bus, int unit, Duration poll, String protocol) {}
+
+  /** The buffer; {@code path} is null for the default, {@code buffer.db} in the state directory. */
+  record Store(Path path, int maxMb, Duration commitInterval, int commitMaxMessages) {
+    static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(250);
+
+    static Store defaults() {
+      return new Store(null, 64, DEFAULT_COMMIT_INTERVAL, 500);
+    }
+  }
+
+  /** The platform connection; {@code tls} is null only for an allowed tcp:// url. */
+  record Uplink(
+      String url,
+      String protocol,
+      Tls tls,
+      boolean allowPlaintext,
+      String appId,
+      int inFlight,
+      Duration keepalive,
+      Duration reconnectMin,
+      Duration reconnectMax) {}
+
+  /**
+   * TLS files, absolute; absent ones null.
+   *
+   * @param complete whether every file named exists and the set is usable
+   */
+  record Tls(
+      Path ca,
+      Path cert,
+      Path key,
+      Path p12,
+      String password,
+      boolean allowLoosePermissions,
+      boolean complete) {}
 }

@@ -15,6 +15,11 @@ final class SiteConfigurations {
   static final String PROFILE_PID = "cn.yichang.edge.profile";
   static final String GATEWAY_PID = "cn.yichang.edge.gateway";
   static final String BUS_FACTORY_PID = "cn.yichang.edge.bus";
+  static final String STORE_PID = "cn.yichang.edge.store";
+  static final String UPLINK_PID = "cn.yichang.edge.uplink";
+
+  /** Singleton PIDs that exist only when the site file has their section. */
+  static final Set<String> OWNED_SINGLETON_PIDS = Set.of(STORE_PID, UPLINK_PID);
 
   /** Factory PIDs whose configurations the site file owns: those not in it are deleted. */
   static final Set<String> OWNED_FACTORY_PIDS = ownedFactoryPids();
@@ -42,8 +47,9 @@ final class SiteConfigurations {
 
   /**
    * @param distributionProfiles the distribution's profile directory, searched last; null for none
+   * @param stateDir where the buffer lives unless the site file says otherwise
    */
-  static List<Desired> of(Site site, Path distributionProfiles) {
+  static List<Desired> of(Site site, Path distributionProfiles, Path stateDir) {
     List<Desired> configs = new ArrayList<>();
     configs.add(
         Desired.singleton(PROFILE_PID, Map.of("dirs", profileDirs(site, distributionProfiles))));
@@ -75,7 +81,49 @@ final class SiteConfigurations {
                   () -> new IllegalArgumentException("no component reads " + d.protocol()));
       configs.add(new Desired(factoryPid, d.id(), p));
     }
+    if (site.store() != null) {
+      configs.add(Desired.singleton(STORE_PID, store(site.store(), stateDir)));
+    }
+    if (site.uplink() != null) {
+      configs.add(Desired.singleton(UPLINK_PID, uplink(site.uplink(), site.gateway())));
+    }
     return configs;
+  }
+
+  private static Map<String, Object> store(Site.Store s, Path stateDir) {
+    Path path = s.path() != null ? s.path() : stateDir.resolve("buffer.db");
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("path", path.toAbsolutePath().normalize().toString());
+    p.put("max.mb", s.maxMb());
+    p.put("commit.interval.ms", s.commitInterval().toMillis());
+    p.put("commit.max.messages", s.commitMaxMessages());
+    return p;
+  }
+
+  /** Absent TLS files are empty strings: ConfigAdmin has no null values. */
+  private static Map<String, Object> uplink(Site.Uplink u, Site.Gateway gateway) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("url", u.url());
+    p.put("protocol", u.protocol());
+    p.put("tls.ca", text(u.tls() == null ? null : u.tls().ca()));
+    p.put("tls.cert", text(u.tls() == null ? null : u.tls().cert()));
+    p.put("tls.key", text(u.tls() == null ? null : u.tls().key()));
+    p.put("tls.p12", text(u.tls() == null ? null : u.tls().p12()));
+    p.put("tls.password", u.tls() == null ? "" : u.tls().password());
+    p.put("tls.allow.loose.permissions", u.tls() != null && u.tls().allowLoosePermissions());
+    p.put("allow.plaintext", u.allowPlaintext());
+    p.put("account", gateway.account());
+    p.put("client.id", gateway.id());
+    p.put("app.id", u.appId());
+    p.put("in.flight", u.inFlight());
+    p.put("keepalive.s", (int) u.keepalive().toSeconds());
+    p.put("reconnect.min.ms", u.reconnectMin().toMillis());
+    p.put("reconnect.max.ms", u.reconnectMax().toMillis());
+    return p;
+  }
+
+  private static String text(Path path) {
+    return path == null ? "" : path.toString();
   }
 
   private static String[] profileDirs(Site site, Path distributionProfiles) {

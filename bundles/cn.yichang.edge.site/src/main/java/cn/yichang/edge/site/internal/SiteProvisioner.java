@@ -23,6 +23,7 @@ public final class SiteProvisioner {
 
   static final String SITE_PROPERTY = "sanxia.site";
   static final String PROFILES_PROPERTY = "sanxia.profiles";
+  static final String STATE_PROPERTY = "sanxia.state";
 
   private static final Logger LOG = LoggerFactory.getLogger(SiteProvisioner.class);
 
@@ -33,7 +34,10 @@ public final class SiteProvisioner {
       BundleContext context, @Reference(name = "configurationAdmin") ConfigurationAdmin admin) {
     this.provisioned =
         provision(
-            context.getProperty(SITE_PROPERTY), context.getProperty(PROFILES_PROPERTY), admin);
+            context.getProperty(SITE_PROPERTY),
+            context.getProperty(PROFILES_PROPERTY),
+            stateDir(context.getProperty(STATE_PROPERTY)),
+            admin);
   }
 
   /** Whether the site file was valid and written to ConfigAdmin. */
@@ -41,7 +45,15 @@ public final class SiteProvisioner {
     return provisioned;
   }
 
-  static boolean provision(String siteFile, String profilesDir, ConfigurationAdmin admin) {
+  /** Without a state directory from the launcher, the buffer goes next to the user's home. */
+  static Path stateDir(String property) {
+    return property == null || property.isBlank()
+        ? Path.of(System.getProperty("user.home"), ".sanxia-edge")
+        : Path.of(property);
+  }
+
+  static boolean provision(
+      String siteFile, String profilesDir, Path stateDir, ConfigurationAdmin admin) {
     if (siteFile == null || siteFile.isBlank()) {
       LOG.warn(
           "No site file: the framework property {} is not set; nothing provisioned", SITE_PROPERTY);
@@ -67,7 +79,9 @@ public final class SiteProvisioner {
       ConfigWriter.Changes changes =
           new ConfigWriter(admin)
               .apply(
-                  SiteConfigurations.of(site, distribution), SiteConfigurations.OWNED_FACTORY_PIDS);
+                  SiteConfigurations.of(site, distribution, stateDir),
+                  SiteConfigurations.OWNED_FACTORY_PIDS,
+                  SiteConfigurations.OWNED_SINGLETON_PIDS);
       LOG.info(
           "Site {} ({} buses, {} devices): written {}, unchanged {}, deleted {}",
           siteFile,

@@ -26,12 +26,6 @@ import java.util.stream.Collectors;
  */
 final class SiteReader {
 
-  /**
-   * Top-level sections of later issues: accepted, warned about, ignored. When a section is
-   * implemented, remove it here and read it in {@link #read()}.
-   */
-  static final List<String> LATER_SECTIONS = List.of("uplink", "store");
-
   static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMillis(500);
   static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
 
@@ -82,15 +76,13 @@ final class SiteReader {
     r.eachMapping("buses", b -> bus(b).ifPresent(buses::add));
     List<DeviceEntry> devices = new ArrayList<>();
     r.eachMapping("devices", d -> device(d).ifPresent(devices::add));
-    for (String section : LATER_SECTIONS) {
-      if (r.has(section)) {
-        warnings.add(
-            new Problem(
-                file,
-                r.line(section),
-                section,
-                "not yet supported by this gateway version; the section is ignored"));
-      }
+    SiteSections sections = new SiteSections(r, file);
+    Optional<Site.Uplink> uplink = sections.uplink();
+    Optional<Site.Store> store = sections.store();
+    if (store.isPresent() && !r.has("uplink")) {
+      warnings.add(
+          new Problem(
+              file, r.line("store"), "store", "no uplink: readings are buffered, never forwarded"));
     }
     r.finish();
     List<Site.Device> resolved = new DeviceProfiles(profileDirs).resolve(devices);
@@ -99,7 +91,15 @@ final class SiteReader {
       all.addAll(profileErrors.list());
       return new SiteReport(null, all, warnings.list());
     }
-    Site site = new Site(file, gateway.orElseThrow(), profileDirs, buses, resolved);
+    Site site =
+        new Site(
+            file,
+            gateway.orElseThrow(),
+            profileDirs,
+            buses,
+            resolved,
+            uplink.orElse(null),
+            store.orElse(uplink.isPresent() ? Site.Store.defaults() : null));
     return new SiteReport(site, List.of(), warnings.list());
   }
 

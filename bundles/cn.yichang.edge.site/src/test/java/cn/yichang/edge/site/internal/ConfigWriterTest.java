@@ -33,7 +33,8 @@ class ConfigWriterTest {
     var changes =
         writer.apply(
             List.of(new Desired(BUS, "rs485-1", Map.of("id", "rs485-1", "baud", 9600))),
-            Set.of(BUS));
+            Set.of(BUS),
+            Set.of());
 
     @SuppressWarnings("unchecked")
     ArgumentCaptor<Dictionary<String, Object>> written = ArgumentCaptor.forClass(Dictionary.class);
@@ -57,6 +58,7 @@ class ConfigWriterTest {
             List.of(
                 Desired.singleton(
                     "cn.yichang.edge.profile", Map.of("dirs", new String[] {"/a", "/b"}))),
+            Set.of(),
             Set.of());
 
     verify(profile, never()).update(any());
@@ -88,7 +90,8 @@ class ConfigWriterTest {
         .thenReturn(new Configuration[] {kept, gone});
 
     var changes =
-        writer.apply(List.of(new Desired(BUS, "rs485-1", Map.of("id", "rs485-1"))), Set.of(BUS));
+        writer.apply(
+            List.of(new Desired(BUS, "rs485-1", Map.of("id", "rs485-1"))), Set.of(BUS), Set.of());
 
     verify(gone).delete();
     verify(kept, never()).delete();

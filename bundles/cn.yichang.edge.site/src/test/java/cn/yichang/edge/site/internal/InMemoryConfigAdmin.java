@@ -23,6 +23,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 final class InMemoryConfigAdmin implements ConfigurationAdmin {
 
+  private static final Pattern PID_FILTER = Pattern.compile("\\(service\\.pid=([^)]+)\\)");
   private static final Pattern FACTORY_FILTER =
       Pattern.compile("\\(service\\.factoryPid=([^)]+)\\)");
 
@@ -78,6 +79,12 @@ final class InMemoryConfigAdmin implements ConfigurationAdmin {
 
   @Override
   public Configuration[] listConfigurations(String filter) {
+    Matcher pid = PID_FILTER.matcher(filter);
+    if (pid.matches()) {
+      return store.get(pid.group(1)) == null
+          ? null
+          : new Configuration[] {configuration(pid.group(1), null)};
+    }
     Matcher m = FACTORY_FILTER.matcher(filter);
     if (!m.matches()) {
       throw new UnsupportedOperationException(filter);

@@ -18,6 +18,7 @@ class SiteProvisionerTest {
 
   private static final Path SITES = SiteReaderTest.SITES;
   private static final Path DISTRIBUTION = SiteReaderTest.DISTRIBUTION;
+  private static final Path STATE = Path.of("/var/lib/sanxia-edge");
 
   private final InMemoryConfigAdmin admin = new InMemoryConfigAdmin();
 
@@ -107,12 +108,41 @@ class SiteProvisionerTest {
   }
 
   @Test
+  void writesTheUplinkAndADefaultBufferThenDeletesThemWhenTheSectionGoes() throws Exception {
+    assertThat(provision(SITES.resolve("valid-uplink.yaml"))).isTrue();
+
+    assertThat(admin.properties("cn.yichang.edge.uplink"))
+        .containsEntry("url", "ssl://platform.example:8883")
+        .containsEntry("protocol", "mqtt3")
+        .containsEntry("tls.ca", SITES.resolve("certs/ca.pem").toAbsolutePath().toString())
+        .containsEntry("tls.p12", "")
+        .containsEntry("allow.plaintext", false)
+        .containsEntry("account", "yichang")
+        .containsEntry("client.id", "yc-agri-0042")
+        .containsEntry("app.id", "water")
+        .containsEntry("in.flight", 200)
+        .containsEntry("reconnect.max.ms", 300_000L);
+    assertThat(admin.properties("cn.yichang.edge.store"))
+        .containsEntry("path", "/var/lib/sanxia-edge/buffer.db")
+        .containsEntry("max.mb", 64)
+        .containsEntry("commit.interval.ms", 250L);
+
+    assertThat(provision(SITES.resolve("valid.yaml"))).isTrue();
+
+    assertThat(admin.store.get("cn.yichang.edge.uplink")).isNull();
+    assertThat(admin.store.get("cn.yichang.edge.store")).isNull();
+  }
+
+  @Test
   void anInvalidSiteProvisionsNothing() {
     ConfigurationAdmin untouched = mock(ConfigurationAdmin.class);
 
     assertThat(
             SiteProvisioner.provision(
-                SITES.resolve("many-problems.yaml").toString(), DISTRIBUTION.toString(), untouched))
+                SITES.resolve("many-problems.yaml").toString(),
+                DISTRIBUTION.toString(),
+                STATE,
+                untouched))
         .isFalse();
 
     verifyNoInteractions(untouched);
@@ -141,6 +171,6 @@ class SiteProvisionerTest {
   }
 
   private boolean provision(Path site) {
-    return SiteProvisioner.provision(site.toString(), DISTRIBUTION.toString(), admin);
+    return SiteProvisioner.provision(site.toString(), DISTRIBUTION.toString(), STATE, admin);
   }
 }

@@ -50,17 +50,47 @@ class SiteReaderTest {
   }
 
   @Test
-  void warnsAboutSectionsOfLaterVersions() {
-    SiteReport report = read("valid-later-sections.yaml");
+  void readsTheUplinkWithItsTlsFilesRelativeToTheSiteFile() {
+    SiteReport report = read("valid-uplink.yaml");
 
     assertThat(report.errors()).isEmpty();
-    assertThat(report.site().buses()).isEmpty();
-    assertThat(report.site().devices()).isEmpty();
-    assertThat(report.warnings())
+    Site.Uplink uplink = report.site().uplink();
+    assertThat(uplink.url()).isEqualTo("ssl://platform.example:8883");
+    assertThat(uplink.protocol()).isEqualTo("mqtt3");
+    assertThat(uplink.appId()).isEqualTo("water");
+    assertThat(uplink.inFlight()).isEqualTo(200);
+    assertThat(uplink.tls().ca()).isAbsolute().endsWith(Path.of("sites/certs/ca.pem"));
+    assertThat(report.site().store()).isEqualTo(Site.Store.defaults());
+  }
+
+  @Test
+  void reportsEveryUplinkAndStoreProblemWithItsLine() {
+    SiteReport report = read("uplink-problems.yaml");
+
+    assertThat(report.errors())
         .extracting(SiteReaderTest::location)
         .containsExactly(
-            "valid-later-sections.yaml:5: uplink", "valid-later-sections.yaml:6: store");
-    assertThat(report.warnings().get(0).message()).contains("not yet supported");
+            "uplink-problems.yaml:3: uplink.url",
+            "uplink-problems.yaml:4: uplink.protocol",
+            "uplink-problems.yaml:5: uplink.app-id",
+            "uplink-problems.yaml:6: uplink.keepalive",
+            "uplink-problems.yaml:7: uplink.tls.pin",
+            "uplink-problems.yaml:7: uplink.tls.ca",
+            "uplink-problems.yaml:8: store.max-mb",
+            "uplink-problems.yaml:8: store.commit-interval");
+    assertThat(report.errors().get(0).message()).contains("allow-plaintext: true");
+  }
+
+  @Test
+  void warnsAboutABufferWithoutUplink() {
+    SiteReport report = read("store-without-uplink.yaml");
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.site().uplink()).isNull();
+    assertThat(report.site().store().maxMb()).isEqualTo(16);
+    assertThat(report.warnings())
+        .extracting(SiteReaderTest::location)
+        .containsExactly("store-without-uplink.yaml:4: store");
   }
 
   static Stream<Arguments> brokenSites() {

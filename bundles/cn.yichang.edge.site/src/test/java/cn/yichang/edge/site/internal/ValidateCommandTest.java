@@ -70,18 +70,15 @@ class ValidateCommandTest {
 
   @Test
   void warningsGoToStandardErrorAndDoNotFail() {
-    assertThat(run("--config", SITES + "valid-later-sections.yaml")).isZero();
+    assertThat(run("--config", SITES + "store-without-uplink.yaml")).isZero();
 
     assertThat(out())
-        .containsExactly(SITES + "valid-later-sections.yaml: valid (0 buses, 0 devices)");
+        .containsExactly(SITES + "store-without-uplink.yaml: valid (0 buses, 0 devices)");
     assertThat(err())
         .containsExactly(
             SITES
-                + "valid-later-sections.yaml:5: uplink: warning: not yet supported by this gateway"
-                + " version; the section is ignored",
-            SITES
-                + "valid-later-sections.yaml:6: store: warning: not yet supported by this gateway"
-                + " version; the section is ignored");
+                + "store-without-uplink.yaml:4: store: warning: no uplink: readings are buffered,"
+                + " never forwarded");
   }
 
   @Test
