@@ -28,11 +28,13 @@ public final class Launcher {
   private final Path home;
   private final Path siteFile;
   private final Path storage;
+  private final Path stateDir;
 
-  Launcher(Path home, Path siteFile, Path storage) {
+  Launcher(Path home, Path siteFile, Path storage, Path stateDir) {
     this.home = home;
     this.siteFile = siteFile;
     this.storage = storage;
+    this.stateDir = stateDir;
   }
 
   public static void main(String[] args) throws Exception {
@@ -43,7 +45,13 @@ public final class Launcher {
     Path home = Path.of(System.getProperty("sanxia.home", ".")).toAbsolutePath().normalize();
     Path site = Path.of(args[0]).toAbsolutePath().normalize();
     Path storage = Files.createTempDirectory("sanxia-edge-felix-");
-    new Launcher(home, site, storage).run();
+    // The buffer and counters that must survive restarts live here (bin/sanxia-edge chooses it).
+    Path state =
+        Files.createDirectories(
+            Path.of(
+                System.getProperty(
+                    "sanxia.state", System.getProperty("user.home") + "/.sanxia-edge")));
+    new Launcher(home, site, storage, state).run();
   }
 
   void run() throws Exception {
