@@ -1,0 +1,99 @@
+package cn.yichang.edge.kura;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The payloads of Kura's lifecycle messages (topics in {@link KuraTopics}): BIRTH on every
+ * connection, APPS when the application ids change, DC before a clean disconnect, and the LWT the
+ * broker publishes when the gateway vanishes. Every metric is a STRING, in the order Kura's builder
+ * adds them; a {@code null} value is left out, as Kura does.
+ *
+ * <p>kura_version is left out: we are not Kura, and a cloud that reads it would take our version
+ * for Kura's. application_framework "Sanxia Edge" and application_framework_version say what we
+ * are.
+ */
+public final class LifecyclePayloads {
+
+  /** What we send as application_framework (Kura sends "Kura"). */
+  public static final String APPLICATION_FRAMEWORK = "Sanxia Edge";
+
+  private LifecyclePayloads() {}
+
+  /** The BIRTH payload: the gateway's description, its uptime in ms, and its position if known. */
+  public static KuraPayload birth(GatewayDescription gateway, Duration uptime, Instant now) {
+    Metrics m = new Metrics();
+    m.add("uptime", Long.toString(uptime.toMillis()));
+    m.add("display_name", gateway.displayName());
+    m.add("model_name", gateway.modelName());
+    m.add("model_id", gateway.modelId());
+    m.add("part_number", gateway.partNumber());
+    m.add("serial_number", gateway.serialNumber());
+    m.add("firmware_version", gateway.firmwareVersion());
+    m.add("bios_version", gateway.biosVersion());
+    m.add("cpu_version", gateway.cpuVersion());
+    m.add("os", gateway.os());
+    m.add("os_version", gateway.osVersion());
+    m.add("jvm_name", gateway.jvmName());
+    m.add("jvm_version", gateway.jvmVersion());
+    m.add("jvm_profile", gateway.jvmProfile());
+    m.add("application_framework", APPLICATION_FRAMEWORK);
+    m.add("application_framework_version", gateway.applicationFrameworkVersion());
+    m.add("connection_interface", gateway.connectionInterface());
+    m.add("connection_ip", gateway.connectionIp());
+    m.add("accept_encoding", gateway.acceptEncoding());
+    m.add("application_ids", String.join(",", gateway.applicationIds()));
+    m.add("available_processors", text(gateway.availableProcessors()));
+    m.add("total_memory", text(gateway.totalMemoryKb()));
+    m.add("os_arch", gateway.osArch());
+    m.add("osgi_framework", gateway.osgiFramework());
+    m.add("osgi_framework_version", gateway.osgiFrameworkVersion());
+    m.add("payload_encoding", gateway.payloadEncoding());
+    m.add("jvm_vendor", gateway.jvmVendor());
+    m.add("jdk_vendor_version", gateway.jdkVendorVersion());
+    m.add("extended_properties", gateway.extendedProperties());
+    return new KuraPayload(now, gateway.position(), m.list, null);
+  }
+
+  /** The APPS payload, sent when the application ids change: the same as BIRTH. */
+  public static KuraPayload apps(GatewayDescription gateway, Duration uptime, Instant now) {
+    return birth(gateway, uptime, now);
+  }
+
+  /** The DC payload, published before a clean disconnect: uptime (ms) and display_name. */
+  public static KuraPayload dc(GatewayDescription gateway, Duration uptime, Instant now) {
+    Metrics m = new Metrics();
+    m.add("uptime", Long.toString(uptime.toMillis()));
+    m.add("display_name", gateway.displayName());
+    return new KuraPayload(now, null, m.list, null);
+  }
+
+  /**
+   * The LWT payload, registered at connect and published by the broker when the connection breaks:
+   * display_name, stamped with the connection time (the broker cannot say when it fires). Kura's
+   * default LWT payload is empty; a KuraPayload decodes on any Kura cloud either way and tells
+   * which gateway went.
+   */
+  public static KuraPayload lwt(GatewayDescription gateway, Instant connectedAt) {
+    Metrics m = new Metrics();
+    m.add("display_name", gateway.displayName());
+    return new KuraPayload(connectedAt, null, m.list, null);
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  /** STRING metrics in order, leaving out null values. */
+  private static final class Metrics {
+    final List<KuraMetric> list = new ArrayList<>();
+
+    void add(String name, String value) {
+      if (value != null) {
+        list.add(new KuraMetric(name, value));
+      }
+    }
+  }
+}
