@@ -1,0 +1,59 @@
+package cn.yichang.edge.uplink.internal;
+
+import cn.yichang.edge.kura.GatewayDescription;
+import cn.yichang.edge.kura.KuraPayloadCodec;
+import cn.yichang.edge.kura.KuraTopics;
+import cn.yichang.edge.kura.LifecyclePayloads;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Kura's lifecycle on {@code $EDC/<account>/<client-id>/MQTT/...}: LWT, BIRTH and DC, described
+ * afresh each time so that uptime, addresses and memory are current.
+ */
+final class KuraLifecycle implements Lifecycle {
+
+  private final String account;
+  private final String clientId;
+  private final Supplier<GatewayDescription> gateway;
+  private final Supplier<Duration> uptime;
+  private final Clock clock;
+
+  KuraLifecycle(
+      String account,
+      String clientId,
+      Supplier<GatewayDescription> gateway,
+      Supplier<Duration> uptime,
+      Clock clock) {
+    this.account = account;
+    this.clientId = clientId;
+    this.gateway = gateway;
+    this.uptime = uptime;
+    this.clock = clock;
+  }
+
+  @Override
+  public Message will() {
+    return new Message(
+        KuraTopics.lwt(account, clientId),
+        KuraPayloadCodec.encodeForWire(LifecyclePayloads.lwt(gateway.get(), clock.instant())));
+  }
+
+  @Override
+  public Message birth() {
+    Instant now = clock.instant();
+    return new Message(
+        KuraTopics.birth(account, clientId),
+        KuraPayloadCodec.encodeForWire(LifecyclePayloads.birth(gateway.get(), uptime.get(), now)));
+  }
+
+  @Override
+  public Message disconnect() {
+    Instant now = clock.instant();
+    return new Message(
+        KuraTopics.dc(account, clientId),
+        KuraPayloadCodec.encodeForWire(LifecyclePayloads.dc(gateway.get(), uptime.get(), now)));
+  }
+}

@@ -1,0 +1,16 @@
+package cn.yichang.edge.uplink.internal;
+
+/**
+ * The gateway's lifecycle messages: a will registered at connect, a BIRTH on every connection and a
+ * DC before a clean disconnect. BIRTH and DC are made when sent, so that they are never stale.
+ */
+interface Lifecycle {
+
+  record Message(String topic, byte[] payload) {}
+
+  Message will();
+
+  Message birth();
+
+  Message disconnect();
+}

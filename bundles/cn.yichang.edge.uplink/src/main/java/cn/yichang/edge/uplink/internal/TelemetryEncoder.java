@@ -1,0 +1,94 @@
+package cn.yichang.edge.uplink.internal;
+
+import cn.yichang.edge.kura.KuraMetric;
+import cn.yichang.edge.kura.KuraPayload;
+import cn.yichang.edge.kura.KuraPayloadCodec;
+import cn.yichang.edge.kura.KuraTopics;
+import cn.yichang.edge.reading.PointReading;
+import cn.yichang.edge.reading.ReadingSet;
+import cn.yichang.edge.reading.ReadingSink;
+import cn.yichang.edge.store.MessageStore;
+import cn.yichang.edge.store.OutboundMessage;
+import cn.yichang.edge.store.Priority;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every reading set into a KuraPayload on {@code <account>/<client-id>/<app-id>/<device-id>}
+ * and queues it in the store, uncompressed and without {@code edge.seq} (the uplink adds both when
+ * it publishes). Runs on acquisition threads: it encodes in memory and the store's enqueue does not
+ * wait. It needs the uplink's configuration for the topic, not a working uplink: readings are
+ * buffered while the broker or the TLS files are wrong.
+ *
+ * <p>The payload's timestamp is the acquisition time; one metric per point: Double as DOUBLE, Long
+ * as INT64, Boolean as BOOL, String as STRING. A point that failed becomes {@code <point>_error}
+ * (STRING, the reason) instead; a value outside the profile's range is sent as it is, with {@code
+ * <point>_out_of_range} (BOOL true) after it. Units are not sent: they are in the profile.
+ */
+@Component(
+    configurationPid = UplinkConfig.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    service = ReadingSink.class)
+public final class TelemetryEncoder implements ReadingSink {
+  private static final Logger LOG = LoggerFactory.getLogger(TelemetryEncoder.class);
+
+  static final String ERROR_SUFFIX = "_error";
+  static final String OUT_OF_RANGE_SUFFIX = "_out_of_range";
+
+  private final MessageStore store;
+  private final String account;
+  private final String clientId;
+  private final String appId;
+
+  @Activate
+  public TelemetryEncoder(@Reference MessageStore store, UplinkConfig config) {
+    this.store = store;
+    this.account = UplinkSettings.required("account", config.account());
+    this.clientId =
+        KuraTopics.sanitizeClientId(UplinkSettings.required("client.id", config.client_id()));
+    this.appId = UplinkSettings.required("app.id", config.app_id());
+  }
+
+  @Override
+  public void accept(ReadingSet readings) {
+    try {
+      byte[] payload = KuraPayloadCodec.encode(payload(readings));
+      store.enqueue(
+          new OutboundMessage(
+              topic(readings.deviceId()), Priority.TELEMETRY, payload, readings.timestamp()));
+    } catch (RuntimeException e) {
+      // never into the acquisition thread
+      LOG.error("Reading set of {} not buffered", readings.deviceId(), e);
+    }
+  }
+
+  String topic(String deviceId) {
+    return KuraTopics.data(account, clientId, appId, deviceLevel(deviceId));
+  }
+
+  /** A device id is one topic level: separators and wildcards become {@code -}. */
+  static String deviceLevel(String deviceId) {
+    return deviceId.replace('/', '-').replace('+', '-').replace('#', '-');
+  }
+
+  static KuraPayload payload(ReadingSet readings) {
+    List<KuraMetric> metrics = new ArrayList<>(readings.points().size() + 1);
+    for (PointReading point : readings.points()) {
+      if (!point.ok()) {
+        metrics.add(new KuraMetric(point.name() + ERROR_SUFFIX, point.error()));
+        continue;
+      }
+      metrics.add(new KuraMetric(point.name(), point.value()));
+      if (point.outOfRange()) {
+        metrics.add(new KuraMetric(point.name() + OUT_OF_RANGE_SUFFIX, Boolean.TRUE));
+      }
+    }
+    return KuraPayload.of(readings.timestamp(), metrics);
+  }
+}

@@ -1,0 +1,168 @@
+package cn.yichang.edge.uplink.internal;
+
+import cn.yichang.edge.store.MessageStore;
+import cn.yichang.edge.uplink.UplinkStatus;
+import cn.yichang.edge.uplink.internal.session.MqttSession;
+import cn.yichang.edge.uplink.internal.session.SessionException;
+import cn.yichang.edge.uplink.internal.session.SessionFactory;
+import cn.yichang.edge.uplink.internal.session.SessionOptions;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The uplink's own thread: connect, BIRTH, drain the store until the connection is lost, rewind the
+ * store, back off with jitter, and again, until {@link #stop()}, which sends DC and disconnects.
+ * Paho's automatic reconnect is off; this loop is the only one.
+ */
+final class UplinkEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(UplinkEngine.class);
+
+  /** How long a clean stop lets outstanding acknowledgements arrive before DC and DISCONNECT. */
+  static final Duration QUIESCE = Duration.ofMillis(800);
+
+  private final SessionFactory sessions;
+  private final SessionOptions options;
+  private final String protocol;
+  private final MessageStore store;
+  private final LifecycleSender lifecycle;
+  private final ReconnectPolicy policy;
+  private final UplinkCounters counters;
+  private final Function<SessionException, String> explain;
+  private final InFlightWindow window = new InFlightWindow();
+  private final Drainer drainer;
+  private final CountDownLatch stopping = new CountDownLatch(1);
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  UplinkEngine(
+      SessionFactory sessions,
+      SessionOptions options,
+      String protocol,
+      MessageStore store,
+      WireFormat wire,
+      Lifecycle lifecycle,
+      ReconnectPolicy policy,
+      UplinkCounters counters,
+      Function<SessionException, String> explain) {
+    this.sessions = sessions;
+    this.options = options;
+    this.protocol = protocol;
+    this.store = store;
+    this.lifecycle = new LifecycleSender(lifecycle, options.connectDeadline(), counters);
+    this.policy = policy;
+    this.counters = counters;
+    this.explain = explain;
+    this.drainer = new Drainer(store, wire, window, counters);
+    this.thread = new Thread(this::run, "uplink " + options.serverUri());
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Sends DC on a live connection and disconnects; returns within a few seconds. */
+  void stop() throws InterruptedException {
+    running = false;
+    stopping.countDown();
+    thread.interrupt();
+    thread.join(QUIESCE.multipliedBy(2).plus(options.connectDeadline()).toMillis());
+    if (thread.isAlive()) {
+      LOG.warn("Uplink to {} did not stop in time; leaving its thread behind", options.serverUri());
+    }
+  }
+
+  UplinkStatus status() {
+    return counters.snapshot(options.serverUri(), protocol, window.inFlight(), store.counters());
+  }
+
+  private void run() {
+    while (running) {
+      connectAndDrain();
+      if (!running) {
+        break;
+      }
+      Duration delay = policy.nextDelay();
+      LOG.info("Uplink: next attempt to reach {} in {} ms", options.serverUri(), delay.toMillis());
+      try {
+        if (stopping.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
+  }
+
+  /** One connection, from connect to its end; the store is rewound afterwards. */
+  private void connectAndDrain() {
+    ConnectionState state = new ConnectionState();
+    MqttSession session = null;
+    boolean connected = false;
+    try {
+      Lifecycle.Message will = lifecycle.will();
+      SessionOptions connection =
+          options.withWill(new SessionOptions.Will(will.topic(), will.payload(), 0));
+      session = sessions.open(connection, state::lost);
+      int serverWindow = session.connect();
+      connected = true;
+      counters.onConnected();
+      policy.reset();
+      int size = Math.min(options.maxInFlight(), serverWindow);
+      LOG.info("Uplink connected to {} ({}, {} in flight)", options.serverUri(), protocol, size);
+      lifecycle.birth(session);
+      long generation = window.open(size);
+      String refusal = drainer.drain(session, generation, () -> running && !state.isLost());
+      if (refusal != null) {
+        state.lost("publish refused by the client: " + refusal);
+      }
+    } catch (SessionException e) {
+      String what = connected ? "Uplink lost " : "Uplink cannot connect to ";
+      String why = explain.apply(e);
+      counters.onError(what + options.serverUri() + ": " + why);
+      LOG.warn("{}{}: {}", what, options.serverUri(), why);
+      LOG.debug("Uplink failure of {}", options.serverUri(), e);
+    } catch (InterruptedException e) {
+      // stop() interrupts; a clean disconnect follows below
+    } finally {
+      if (state.isLost()) {
+        counters.onError("connection to " + options.serverUri() + " lost: " + state.reason());
+        LOG.warn("Uplink lost {}: {}", options.serverUri(), state.reason());
+      }
+      if (session != null) {
+        if (connected && !running && !state.isLost()) {
+          Thread.interrupted(); // stopping: the last few steps must not be cut short
+          lifecycle.disconnect(session, window, QUIESCE);
+        }
+        window.close();
+        session.close();
+      }
+      window.close();
+      counters.onDisconnected();
+      store.rewind();
+    }
+  }
+
+  /** What Paho's callback thread tells the loop about the current connection. */
+  private static final class ConnectionState {
+    private volatile String lostReason;
+
+    void lost(String reason) {
+      if (lostReason == null) {
+        lostReason = reason;
+      }
+    }
+
+    boolean isLost() {
+      return lostReason != null;
+    }
+
+    String reason() {
+      return lostReason;
+    }
+  }
+}

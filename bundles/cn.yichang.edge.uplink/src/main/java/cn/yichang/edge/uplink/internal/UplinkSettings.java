@@ -1,0 +1,120 @@
+package cn.yichang.edge.uplink.internal;
+
+import cn.yichang.edge.uplink.internal.session.PahoSessionFactory.Protocol;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The uplink configuration, checked: every problem is an {@link IllegalArgumentException} whose
+ * message names the key and says what to write instead.
+ */
+record UplinkSettings(
+    String url,
+    boolean tls,
+    Protocol protocol,
+    String account,
+    String clientId,
+    String appId,
+    int inFlight,
+    Duration keepAlive,
+    Duration reconnectMin,
+    Duration reconnectMax,
+    Duration connectTimeout) {
+
+  static UplinkSettings from(UplinkConfig c) {
+    String url = required("url", c.url());
+    boolean tls = checkUrl(url, c.allow_plaintext());
+    return new UplinkSettings(
+        url,
+        tls,
+        protocol(c.protocol()),
+        required("account", c.account()),
+        required("client.id", c.client_id()),
+        required("app.id", c.app_id()),
+        range("in.flight", c.in_flight(), 1, 65535),
+        Duration.ofSeconds(range("keepalive.s", c.keepalive_s(), 0, 65535)),
+        Duration.ofMillis(range("reconnect.min.ms", c.reconnect_min_ms(), 1, Long.MAX_VALUE)),
+        Duration.ofMillis(
+            range("reconnect.max.ms", c.reconnect_max_ms(), c.reconnect_min_ms(), Long.MAX_VALUE)),
+        Duration.ofSeconds(range("connect.timeout.s", c.connect_timeout_s(), 1, 3600)));
+  }
+
+  /** True for ssl://; a tcp:// url is accepted only with allow.plaintext. */
+  private static boolean checkUrl(String url, boolean allowPlaintext) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("uplink url \"" + url + "\": " + e.getMessage());
+    }
+    if (uri.getHost() == null || uri.getPort() < 1 || !isBare(uri)) {
+      throw new IllegalArgumentException(
+          "uplink url \"" + url + "\": expected ssl://HOST:PORT (or tcp://HOST:PORT)");
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("ssl")) {
+      return true;
+    }
+    if (scheme.equals("tcp")) {
+      if (!allowPlaintext) {
+        throw new IllegalArgumentException(
+            "uplink url \""
+                + url
+                + "\" is plaintext MQTT: readings and credentials would cross the network"
+                + " unencrypted. Use ssl://, or set allow.plaintext=true (allow-plaintext: true"
+                + " under uplink: in the site file) to accept that.");
+      }
+      return false;
+    }
+    throw new IllegalArgumentException(
+        "uplink url \"" + url + "\": scheme " + scheme + " is not supported; use ssl:// or tcp://");
+  }
+
+  private static boolean isBare(URI uri) {
+    return (uri.getPath() == null || uri.getPath().isEmpty())
+        && uri.getQuery() == null
+        && uri.getFragment() == null
+        && uri.getUserInfo() == null;
+  }
+
+  private static Protocol protocol(String value) {
+    return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
+      case "mqtt5" -> Protocol.MQTT5;
+      case "mqtt3" -> Protocol.MQTT3;
+      default ->
+          throw new IllegalArgumentException(
+              "uplink protocol \"" + value + "\": expected mqtt5 or mqtt3");
+    };
+  }
+
+  static String required(String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("uplink " + key + " is missing");
+    }
+    return value.trim();
+  }
+
+  private static int range(String key, int value, int min, int max) {
+    return (int) range(key, (long) value, min, max);
+  }
+
+  private static long range(String key, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          "uplink "
+              + key
+              + " is "
+              + value
+              + "; expected "
+              + min
+              + (max == Long.MAX_VALUE ? " or more" : " to " + max));
+    }
+    return value;
+  }
+
+  String protocolName() {
+    return protocol.name().toLowerCase(Locale.ROOT);
+  }
+}

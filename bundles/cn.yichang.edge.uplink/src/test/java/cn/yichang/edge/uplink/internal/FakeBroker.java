@@ -1,0 +1,159 @@
+package cn.yichang.edge.uplink.internal;
+
+import cn.yichang.edge.uplink.internal.session.DeliveryListener;
+import cn.yichang.edge.uplink.internal.session.MqttSession;
+import cn.yichang.edge.uplink.internal.session.SessionException;
+import cn.yichang.edge.uplink.internal.session.SessionFactory;
+import cn.yichang.edge.uplink.internal.session.SessionListener;
+import cn.yichang.edge.uplink.internal.session.SessionOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+
+/**
+ * Sessions that talk to nobody: each publish is recorded and, unless the test holds it, answered on
+ * a separate callback thread as Paho would, with a PUBACK or the reason code the test chose.
+ */
+final class FakeBroker implements SessionFactory, AutoCloseable {
+
+  /** One message as the session received it. */
+  record Published(int session, String topic, byte[] payload, int qos, DeliveryListener listener) {}
+
+  private final ExecutorService callbacks = Executors.newSingleThreadExecutor();
+  private final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
+  private final List<Published> published = new CopyOnWriteArrayList<>();
+  private final List<Published> held = new CopyOnWriteArrayList<>();
+  private final AtomicInteger connectAttempts = new AtomicInteger();
+
+  volatile String refuseConnections;
+  volatile int receiveMaximum = Integer.MAX_VALUE;
+  volatile Predicate<Published> answerAtOnce = p -> true;
+  volatile ToIntFunction<Published> reasonCode = p -> 0;
+
+  @Override
+  public MqttSession open(SessionOptions options, SessionListener listener) {
+    FakeSession session = new FakeSession(sessions.size() + 1, options, listener);
+    sessions.add(session);
+    return session;
+  }
+
+  List<Published> published() {
+    return List.copyOf(published);
+  }
+
+  List<Published> publishedIn(int session) {
+    return published.stream().filter(p -> p.session() == session).toList();
+  }
+
+  List<FakeSession> sessions() {
+    return List.copyOf(sessions);
+  }
+
+  FakeSession current() {
+    return sessions.get(sessions.size() - 1);
+  }
+
+  int connectAttempts() {
+    return connectAttempts.get();
+  }
+
+  int held() {
+    return held.size();
+  }
+
+  /** Answers the oldest {@code n} held messages, in order. */
+  void release(int n) {
+    List<Published> now = new ArrayList<>(held.subList(0, n));
+    held.removeAll(now);
+    now.forEach(this::answer);
+  }
+
+  /** The network goes away under the current session: every held message is lost. */
+  void dropConnection(String reason) {
+    FakeSession s = current();
+    s.connected = false;
+    List<Published> lost = new ArrayList<>(held);
+    held.clear();
+    callbacks.execute(
+        () -> {
+          lost.forEach(p -> p.listener().lost(reason));
+          s.listener.connectionLost(reason);
+        });
+  }
+
+  private void answer(Published p) {
+    int code = reasonCode.applyAsInt(p);
+    callbacks.execute(
+        () -> {
+          if (code >= 0x80) {
+            p.listener().refused(code, "refused (0x" + Integer.toHexString(code) + ")");
+          } else {
+            p.listener().delivered();
+          }
+        });
+  }
+
+  @Override
+  public void close() {
+    callbacks.shutdownNow();
+  }
+
+  final class FakeSession implements MqttSession {
+    final int number;
+    final SessionOptions options;
+    final SessionListener listener;
+    volatile boolean connected;
+    volatile boolean disconnected;
+    volatile boolean closed;
+
+    FakeSession(int number, SessionOptions options, SessionListener listener) {
+      this.number = number;
+      this.options = options;
+      this.listener = listener;
+    }
+
+    @Override
+    public int connect() throws SessionException {
+      connectAttempts.incrementAndGet();
+      String refusal = refuseConnections;
+      if (refusal != null) {
+        throw new SessionException(refusal);
+      }
+      connected = true;
+      return receiveMaximum;
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, DeliveryListener delivery)
+        throws SessionException {
+      if (!connected) {
+        throw new SessionException("Client is not connected (32104)");
+      }
+      Published p = new Published(number, topic, payload, qos, delivery);
+      published.add(p);
+      if (answerAtOnce.test(p)) {
+        answer(p);
+      } else {
+        held.add(p);
+      }
+    }
+
+    @Override
+    public void disconnect(Duration quiesce) {
+      connected = false;
+      disconnected = true;
+    }
+
+    @Override
+    public void close() {
+      connected = false;
+      closed = true;
+    }
+  }
+}

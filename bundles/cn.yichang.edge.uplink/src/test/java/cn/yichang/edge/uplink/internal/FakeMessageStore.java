@@ -1,0 +1,92 @@
+package cn.yichang.edge.uplink.internal;
+
+import cn.yichang.edge.store.MessageStore;
+import cn.yichang.edge.store.OutboundMessage;
+import cn.yichang.edge.store.StoreCounters;
+import cn.yichang.edge.store.StoredMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The store's contract in memory: ids and sequence numbers from 1, sending order by priority then
+ * age, rows leave only when acknowledged, rewind makes every taken row available again. It also
+ * records what was asked of it, for assertions.
+ */
+final class FakeMessageStore implements MessageStore {
+
+  private final TreeMap<Long, StoredMessage> rows = new TreeMap<>();
+  private final Set<Long> taken = new HashSet<>();
+  private final List<Long> acknowledgedIds = new ArrayList<>();
+  private long nextId = 1;
+  private long accepted;
+  private int rewinds;
+
+  @Override
+  public synchronized void enqueue(OutboundMessage m) {
+    long id = nextId++;
+    rows.put(id, new StoredMessage(id, id, m.topic(), m.priority(), m.payload(), m.created()));
+    accepted++;
+    notifyAll();
+  }
+
+  @Override
+  public synchronized List<StoredMessage> take(int max, Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (available().isEmpty()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return List.of();
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    List<StoredMessage> batch = available().stream().limit(max).toList();
+    batch.forEach(m -> taken.add(m.id()));
+    return batch;
+  }
+
+  private List<StoredMessage> available() {
+    return rows.values().stream()
+        .filter(m -> !taken.contains(m.id()))
+        .sorted(
+            Comparator.comparing((StoredMessage m) -> m.priority())
+                .reversed()
+                .thenComparing(StoredMessage::id))
+        .toList();
+  }
+
+  @Override
+  public synchronized void acknowledge(long id) {
+    rows.remove(id);
+    taken.remove(id);
+    acknowledgedIds.add(id);
+  }
+
+  @Override
+  public synchronized void rewind() {
+    taken.clear();
+    rewinds++;
+    notifyAll();
+  }
+
+  @Override
+  public synchronized StoreCounters counters() {
+    return new StoreCounters(accepted, acknowledgedIds.size(), rows.size(), 0, 0, 0, 0);
+  }
+
+  synchronized List<Long> acknowledgedIds() {
+    return List.copyOf(acknowledgedIds);
+  }
+
+  synchronized int buffered() {
+    return rows.size();
+  }
+
+  synchronized int rewinds() {
+    return rewinds;
+  }
+}
