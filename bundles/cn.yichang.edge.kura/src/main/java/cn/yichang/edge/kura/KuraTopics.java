@@ -99,7 +99,10 @@ public final class KuraTopics {
 
   /** One or more topic levels: no empty level, no wildcard. */
   private static String levels(String levels) {
-    if (levels == null || levels.contains("+") || levels.contains("#")) {
+    if (levels == null) {
+      throw new IllegalArgumentException("null topic level");
+    }
+    if (levels.contains("+") || levels.contains("#")) {
       throw new IllegalArgumentException("wildcard in a topic to publish to: '" + levels + "'");
     }
     if (Arrays.stream(levels.split("/", -1)).anyMatch(String::isEmpty)) {
