@@ -1,0 +1,166 @@
+package cn.yichang.edge.uplink.internal;
+
+import cn.yichang.edge.kura.GatewayDescription;
+import cn.yichang.edge.kura.KuraTopics;
+import cn.yichang.edge.store.MessageStore;
+import cn.yichang.edge.uplink.Uplink;
+import cn.yichang.edge.uplink.UplinkStatus;
+import cn.yichang.edge.uplink.internal.session.PahoSessionFactory;
+import cn.yichang.edge.uplink.internal.session.SessionException;
+import cn.yichang.edge.uplink.internal.session.SessionOptions;
+import cn.yichang.edge.uplink.internal.tls.HandshakeFailures;
+import cn.yichang.edge.uplink.internal.tls.TlsContextFactory;
+import cn.yichang.edge.uplink.internal.tls.TlsFiles;
+import cn.yichang.edge.uplink.internal.tls.TlsProblem;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The uplink, from its configuration {@code cn.yichang.edge.uplink} (the site file's {@code
+ * uplink:}). A bad configuration or unusable TLS files fail activation with one message saying what
+ * to fix; a changed configuration deactivates and activates it again, which sends DC and starts a
+ * new session.
+ */
+@Component(
+    configurationPid = UplinkConfig.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    service = Uplink.class)
+@Designate(ocd = UplinkConfig.class)
+public final class UplinkComponent implements Uplink {
+  private static final Logger LOG = LoggerFactory.getLogger(UplinkComponent.class);
+
+  private final UplinkEngine engine;
+
+  @Activate
+  public UplinkComponent(
+      @Reference MessageStore store, UplinkConfig config, BundleContext context) {
+    this(store, config, context::getProperty, context.getBundle().getVersion().toString());
+  }
+
+  /**
+   * @param frameworkProperties what the BIRTH's description reads (OSGi framework, JVM)
+   * @param version our version, sent as firmware and application framework version
+   */
+  UplinkComponent(
+      MessageStore store,
+      UplinkConfig config,
+      Function<String, String> frameworkProperties,
+      String version) {
+    UplinkSettings settings;
+    TlsFiles tls;
+    SSLSocketFactory sockets;
+    try {
+      settings = UplinkSettings.from(config);
+      tls = settings.tls() ? tlsFiles(config) : null;
+      sockets = tls == null ? null : TlsContextFactory.create(tls);
+    } catch (IllegalArgumentException | TlsProblem e) {
+      LOG.error("Uplink not started: {}", e.getMessage());
+      throw new IllegalStateException("uplink not started: " + e.getMessage(), e);
+    }
+    String clientId = KuraTopics.sanitizeClientId(settings.clientId());
+    Lifecycle lifecycle =
+        new KuraLifecycle(
+            settings.account(),
+            clientId,
+            () -> describe(frameworkProperties, version),
+            () -> Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()),
+            Clock.systemUTC());
+    SessionOptions options =
+        new SessionOptions(
+            settings.url(),
+            clientId,
+            sockets,
+            settings.keepAlive(),
+            settings.connectTimeout(),
+            settings.inFlight(),
+            null);
+    engine =
+        new UplinkEngine(
+            new PahoSessionFactory(settings.protocol()),
+            options,
+            settings.protocolName(),
+            store,
+            new KuraWireFormat(),
+            lifecycle,
+            new ReconnectPolicy(
+                settings.reconnectMin(), settings.reconnectMax(), RandomGenerator.getDefault()),
+            new UplinkCounters(Clock.systemUTC()),
+            e -> explain(tls, e));
+    engine.start();
+    LOG.info(
+        "Uplink to {} ({}) as {}/{}, {} in flight",
+        settings.url(),
+        settings.protocolName(),
+        settings.account(),
+        clientId,
+        settings.inFlight());
+  }
+
+  @Deactivate
+  void deactivate() throws InterruptedException {
+    engine.stop();
+  }
+
+  @Override
+  public UplinkStatus status() {
+    return engine.status();
+  }
+
+  static TlsFiles tlsFiles(UplinkConfig c) {
+    char[] password = c.tls_password().isEmpty() ? null : c.tls_password().toCharArray();
+    Path ca = path(c.tls_ca());
+    if (ca == null) {
+      throw new IllegalArgumentException("uplink tls.ca is missing (required for ssl://)");
+    }
+    try {
+      return new TlsFiles(
+          ca,
+          path(c.tls_cert()),
+          path(c.tls_key()),
+          path(c.tls_p12()),
+          password,
+          c.tls_allow_loose_permissions());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("uplink tls: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path path(String value) {
+    return value == null || value.isBlank() ? null : Path.of(value.trim());
+  }
+
+  /** A TLS failure names the file to look at; anything else is Paho's own words. */
+  private static String explain(TlsFiles tls, SessionException e) {
+    for (Throwable t = e; tls != null && t != null; t = t.getCause()) {
+      if (t instanceof SSLException) {
+        return HandshakeFailures.describe(tls, e);
+      }
+    }
+    return e.getMessage();
+  }
+
+  private static GatewayDescription describe(
+      Function<String, String> frameworkProperties, String version) {
+    return GatewayDescription.fromRunningSystem(frameworkProperties)
+        .firmwareVersion(version)
+        .applicationFrameworkVersion(version)
+        .applicationIds(List.of())
+        .build();
+  }
+}

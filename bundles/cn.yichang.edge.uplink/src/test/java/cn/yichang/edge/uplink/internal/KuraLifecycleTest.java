@@ -1,0 +1,70 @@
+package cn.yichang.edge.uplink.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yichang.edge.kura.GatewayDescription;
+import cn.yichang.edge.kura.KuraMetric;
+import cn.yichang.edge.kura.KuraPayload;
+import cn.yichang.edge.kura.KuraPayloadCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KuraLifecycleTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
+
+  private final KuraLifecycle lifecycle =
+      new KuraLifecycle(
+          "yichang",
+          "gw-0001",
+          () ->
+              GatewayDescription.fromRunningSystem()
+                  .displayName("gw-0001")
+                  .firmwareVersion("0.1.0")
+                  .applicationFrameworkVersion("0.1.0")
+                  .applicationIds(List.of())
+                  .build(),
+          () -> Duration.ofMinutes(5),
+          Clock.fixed(NOW, ZoneOffset.UTC));
+
+  @Test
+  void birthOnTheControlTopicWithKurasMetricNames() {
+    Lifecycle.Message birth = lifecycle.birth();
+    assertThat(birth.topic()).isEqualTo("$EDC/yichang/gw-0001/MQTT/BIRTH");
+    KuraPayload payload = KuraPayloadCodec.decode(birth.payload());
+    assertThat(payload.timestamp()).isEqualTo(NOW);
+    assertThat(payload.metrics()).allMatch(m -> m.value() instanceof String);
+    assertThat(payload.metrics().stream().map(KuraMetric::name))
+        .contains(
+            "uptime",
+            "display_name",
+            "firmware_version",
+            "os",
+            "os_version",
+            "jvm_name",
+            "jvm_version",
+            "application_framework",
+            "application_framework_version",
+            "application_ids",
+            "available_processors",
+            "total_memory",
+            "accept_encoding",
+            "payload_encoding");
+    assertThat(payload.metric("uptime")).contains("300000");
+    assertThat(payload.metric("display_name")).contains("gw-0001");
+  }
+
+  @Test
+  void dcAndWillOnTheirTopics() {
+    Lifecycle.Message dc = lifecycle.disconnect();
+    assertThat(dc.topic()).isEqualTo("$EDC/yichang/gw-0001/MQTT/DC");
+    assertThat(KuraPayloadCodec.decode(dc.payload()).metrics())
+        .containsExactly(
+            new KuraMetric("uptime", "300000"), new KuraMetric("display_name", "gw-0001"));
+    assertThat(lifecycle.will().topic()).isEqualTo("$EDC/yichang/gw-0001/MQTT/LWT");
+  }
+}
