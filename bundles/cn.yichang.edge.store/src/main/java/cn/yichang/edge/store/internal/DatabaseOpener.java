@@ -1,0 +1,102 @@
+package cn.yichang.edge.store.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the store's file: creates it when missing, and moves a damaged one aside and starts a new
+ * one. Remembers the highest next sequence number it has seen, so that a new file continues the
+ * sequence instead of restarting it.
+ */
+final class DatabaseOpener {
+  private static final Logger LOG = LoggerFactory.getLogger("cn.yichang.edge.store");
+
+  private final Path path;
+  private final StoreStats stats;
+  private final Clock clock;
+  private long knownNextSeq; // 0: unknown
+
+  DatabaseOpener(Path path, StoreStats stats, Clock clock) {
+    this.path = path;
+    this.stats = stats;
+    this.clock = clock;
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** The sequence numbers below this one have been used (told by the buffer after commits). */
+  void used(long nextSeq) {
+    knownNextSeq = Math.max(knownNextSeq, nextSeq);
+  }
+
+  /** Opens the file, creating it when missing; a damaged file is replaced. */
+  StoreDatabase open() throws SQLException, IOException {
+    Path parent = path.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    if (!Files.exists(path)) {
+      return created(StoreDatabase.create(path, Math.max(1, knownNextSeq)));
+    }
+    try {
+      return created(StoreDatabase.open(path));
+    } catch (SQLException e) {
+      if (!SqliteErrors.isCorrupt(e)) {
+        throw e;
+      }
+      return replace(e, -1);
+    }
+  }
+
+  /**
+   * Moves the damaged file (with its -wal and -shm) aside and creates a new one. Its sequence
+   * continues from the highest of: what this store used before, what the damaged file still says.
+   * When neither is known (a file found damaged at start and unreadable) it continues from the
+   * clock, in microseconds since the epoch: above any number the gateway can have used, so the
+   * platform sees a gap, never a duplicate.
+   *
+   * @param lostMessages how many messages the damaged file held, -1 when unknown
+   */
+  StoreDatabase replace(Exception reason, long lostMessages) throws SQLException, IOException {
+    Path aside = CorruptFiles.moveAside(path, clock.instant());
+    stats.corruptMovedAside();
+    long salvaged = SqliteFiles.salvageNextSeq(aside).orElse(0);
+    String origin;
+    if (knownNextSeq > 0 && knownNextSeq >= salvaged) {
+      origin = "as before the damage";
+    } else if (salvaged > 0) {
+      origin = "read from the damaged file";
+    } else {
+      origin = "nothing readable: continuing from the clock in µs, above any number used before";
+      salvaged = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
+    }
+    used(salvaged);
+    StoreDatabase db = StoreDatabase.create(path, knownNextSeq);
+    LOG.error(
+        "Store: database {} is damaged ({}); moved it aside to {} and started a new one; {}; seq"
+            + " continues at {} ({})",
+        path,
+        reason.getMessage(),
+        aside,
+        lostMessages < 0
+            ? "what it held is not counted"
+            : lostMessages + " messages it held are counted as lost",
+        knownNextSeq,
+        origin);
+    return created(db);
+  }
+
+  private StoreDatabase created(StoreDatabase db) {
+    used(db.nextSeq());
+    return db;
+  }
+}

@@ -1,0 +1,244 @@
+package cn.yichang.edge.store.internal;
+
+import cn.yichang.edge.store.OutboundMessage;
+import cn.yichang.edge.store.Priority;
+import cn.yichang.edge.store.StoredMessage;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database side of the store: group commits, reading in sending order, rewinds, eviction, and
+ * replacing the file when SQLite finds it damaged. One lock guards the connection and the read
+ * positions; readers waiting for messages are woken by each commit.
+ */
+final class DurableBuffer {
+  private static final Logger LOG = LoggerFactory.getLogger("cn.yichang.edge.store");
+
+  /** A group could not be written; its messages are lost. */
+  static final class WriteFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+    final LossLog.Reason reason;
+
+    WriteFailure(LossLog.Reason reason, String message, Throwable cause) {
+      super(message, cause);
+      this.reason = reason;
+    }
+  }
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition committed = lock.newCondition();
+  private final DatabaseOpener opener;
+  private final Eviction eviction;
+  private final StoreStats stats;
+  private final ReadCursor cursor = new ReadCursor();
+  private StoreDatabase db; // null while the file cannot be opened
+
+  DurableBuffer(DatabaseOpener opener, Eviction eviction, StoreStats stats) {
+    this.opener = opener;
+    this.eviction = eviction;
+    this.stats = stats;
+  }
+
+  /** Opens the file; when that fails the store runs on and retries at every group. */
+  void open() {
+    lock.lock();
+    try {
+      reopen();
+    } catch (SQLException | IOException | RuntimeException e) {
+      LOG.error("Store: cannot open {}; will retry with every group: {}", opener.path(), e, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Commits the group and the deletions of the messages acknowledged so far in one transaction,
+   * then evicts if the file is over its limit. A file found damaged is replaced and the group
+   * written to the new one.
+   */
+  void commit(List<OutboundMessage> group) throws WriteFailure {
+    lock.lock();
+    try {
+      for (int attempt = 0; ; attempt++) {
+        try {
+          List<Long> deletes = cursor.pendingDeletes();
+          if (group.isEmpty() && deletes.isEmpty()) {
+            return;
+          }
+          if (db == null) {
+            reopen();
+          }
+          int deleted = db.write(group, deletes);
+          cursor.deleted(deletes);
+          stats.committed(group.size(), deleted);
+          opener.used(db.nextSeq());
+          committed.signalAll();
+          break;
+        } catch (SQLException | IOException | RuntimeException e) {
+          if (SqliteErrors.isCorrupt(e) && attempt == 0) {
+            replaceDamaged(e);
+            continue;
+          }
+          throw failure(e);
+        }
+      }
+      enforceLimit();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The next messages not taken since the last rewind, in sending order, waiting up to {@code wait}
+   * for a commit when there are none.
+   */
+  List<StoredMessage> take(int max, Duration wait) throws InterruptedException {
+    if (max <= 0) {
+      return List.of();
+    }
+    long deadline = System.nanoTime() + wait.toNanos();
+    lock.lockInterruptibly();
+    try {
+      while (true) {
+        List<StoredMessage> out = next(max);
+        long remaining = deadline - System.nanoTime();
+        if (!out.isEmpty() || remaining <= 0) {
+          return out;
+        }
+        committed.awaitNanos(remaining);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void acknowledge(long id) {
+    cursor.acknowledge(id);
+  }
+
+  /** Commits the pending deletions, then makes every taken, unacknowledged message takeable. */
+  void rewind() {
+    lock.lock();
+    try {
+      try {
+        commit(List.of());
+      } catch (WriteFailure e) {
+        // The acknowledged ids stay excluded from take() until their deletion is committed.
+        LOG.debug("Store: deletions not committed before rewind: {}", e.getMessage());
+      }
+      cursor.rewind();
+      committed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  List<PrioritySpan> spans() {
+    lock.lock();
+    try {
+      return db == null ? List.of() : db.spans();
+    } catch (SQLException e) {
+      LOG.warn("Store: cannot read the buffer's contents: {}", e.getMessage());
+      return List.of();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Closes the file; waits at most {@code timeout} for a commit in progress. */
+  void close(long timeout, TimeUnit unit) throws InterruptedException {
+    if (!lock.tryLock(timeout, unit)) {
+      LOG.warn(
+          "Store: a commit is still running; leaving {} to close with the process", opener.path());
+      return;
+    }
+    try {
+      if (db != null) {
+        db.close();
+        db = null;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private List<StoredMessage> next(int max) {
+    List<StoredMessage> out = new ArrayList<>();
+    if (db == null) {
+      return out;
+    }
+    try {
+      for (Priority priority : ReadCursor.SENDING_ORDER) {
+        while (out.size() < max) {
+          List<StoredMessage> rows =
+              db.after(priority, cursor.position(priority), max - out.size());
+          if (rows.isEmpty()) {
+            break;
+          }
+          cursor.advance(priority, rows.get(rows.size() - 1).id());
+          for (StoredMessage row : rows) {
+            if (!cursor.isAcknowledged(row.id())) {
+              out.add(row);
+            }
+          }
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (SqliteErrors.isCorrupt(e)) {
+        replaceDamaged(e);
+      } else {
+        LOG.warn("Store: cannot read the buffer: {}", e.getMessage());
+      }
+      // Hand out what was read: it was committed, and the positions moved past it.
+    }
+    return out;
+  }
+
+  private void enforceLimit() {
+    try {
+      eviction.enforce(db);
+    } catch (SQLException | RuntimeException e) {
+      if (SqliteErrors.isCorrupt(e)) {
+        replaceDamaged(e);
+      } else {
+        LOG.warn("Store: eviction failed, will retry after the next group: {}", e.getMessage());
+      }
+    }
+  }
+
+  private void reopen() throws SQLException, IOException {
+    db = opener.open();
+    stats.buffered(db.count(), db.usedBytes());
+  }
+
+  private void replaceDamaged(Exception reason) {
+    long held = stats.buffered();
+    if (db != null) {
+      db.close();
+      db = null;
+    }
+    stats.lost(held);
+    stats.buffered(0, 0);
+    try {
+      db = opener.replace(reason, held);
+      stats.bufferedBytes(db.usedBytes());
+    } catch (SQLException | IOException | RuntimeException e) {
+      LOG.error("Store: cannot replace the damaged database {}: {}", opener.path(), e, e);
+    }
+  }
+
+  private static WriteFailure failure(Exception e) {
+    if (SqliteErrors.isDiskFull(e)) {
+      return new WriteFailure(LossLog.Reason.DISK_FULL, e.getMessage(), e);
+    }
+    return new WriteFailure(LossLog.Reason.WRITE_FAILED, e.getMessage(), e);
+  }
+}

@@ -1,0 +1,7 @@
+package cn.yichang.edge.store.internal;
+
+import cn.yichang.edge.store.Priority;
+import java.time.Instant;
+
+/** Messages dropped in one eviction batch: all of one priority, the oldest first. */
+record EvictedBatch(Priority priority, int count, Instant oldest, Instant newest) {}

@@ -1,0 +1,59 @@
+package cn.yichang.edge.store.internal;
+
+import cn.yichang.edge.store.Priority;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the uplink has taken and acknowledged. Within a priority ids grow in commit order, so the
+ * taken messages of a priority are exactly those up to its position; a rewind sets every position
+ * back to the start. Acknowledged ids wait here until their deletion is committed, and {@link
+ * #isAcknowledged} keeps them from being taken again meanwhile (even when the deletion fails, e.g.
+ * on a full disk).
+ *
+ * <p>Positions are guarded by the buffer's lock; acknowledgements are lock-free so that the
+ * uplink's acknowledging thread never waits for a commit.
+ */
+final class ReadCursor {
+  /** Sending order: highest priority first. */
+  static final List<Priority> SENDING_ORDER =
+      List.of(Priority.ALARM, Priority.CONTROL, Priority.TELEMETRY);
+
+  private final long[] positions = new long[Priority.values().length];
+  private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+
+  long position(Priority priority) {
+    return positions[priority.ordinal()];
+  }
+
+  void advance(Priority priority, long id) {
+    positions[priority.ordinal()] = Math.max(positions[priority.ordinal()], id);
+  }
+
+  void rewind() {
+    Arrays.fill(positions, 0);
+  }
+
+  void acknowledge(long id) {
+    acknowledged.add(id);
+  }
+
+  boolean isAcknowledged(long id) {
+    return acknowledged.contains(id);
+  }
+
+  /** The acknowledged ids whose deletion is not committed yet. */
+  List<Long> pendingDeletes() {
+    return List.copyOf(acknowledged);
+  }
+
+  /** Their deletion is committed (or their rows are gone). */
+  void deleted(Collection<Long> ids) {
+    for (Long id : ids) {
+      acknowledged.remove(id);
+    }
+  }
+}

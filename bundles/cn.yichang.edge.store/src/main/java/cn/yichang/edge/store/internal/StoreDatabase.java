@@ -1,0 +1,291 @@
+package cn.yichang.edge.store.internal;
+
+import cn.yichang.edge.store.OutboundMessage;
+import cn.yichang.edge.store.Priority;
+import cn.yichang.edge.store.StoredMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * One open store file: its connection, schema and statements. Not thread-safe: {@link
+ * DurableBuffer}'s lock guards it.
+ *
+ * <p>A message's id is its sequence number. Ids are therefore never reused, not even after the
+ * newest rows were deleted or the file was replaced, so a late acknowledgement can never delete a
+ * newer message.
+ */
+final class StoreDatabase implements AutoCloseable {
+  private static final List<String> SCHEMA =
+      List.of(
+          """
+          CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,  -- the sequence number
+            priority INTEGER NOT NULL,  -- Priority.ordinal(): sent highest first, evicted lowest first
+            topic TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            created INTEGER NOT NULL  -- ms since the epoch
+          )""",
+          "CREATE INDEX messages_sending_order ON messages (priority, id)",
+          "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+
+  private final Connection connection;
+  private final long pageSize;
+  private final PreparedStatement insert;
+  private final PreparedStatement delete;
+  private final PreparedStatement after;
+  private final PreparedStatement saveNextSeq;
+  private long nextSeq;
+
+  private StoreDatabase(Connection connection, long nextSeq) throws SQLException {
+    this.connection = connection;
+    this.nextSeq = nextSeq;
+    this.pageSize = SqliteFiles.pragma(connection, "page_size");
+    insert =
+        connection.prepareStatement(
+            "INSERT INTO messages (id, priority, topic, payload, created) VALUES (?, ?, ?, ?, ?)");
+    delete = connection.prepareStatement("DELETE FROM messages WHERE id = ?");
+    after =
+        connection.prepareStatement(
+            "SELECT id, topic, payload, created FROM messages"
+                + " WHERE priority = ? AND id > ? ORDER BY id LIMIT ?");
+    saveNextSeq = connection.prepareStatement("UPDATE meta SET value = ? WHERE key = 'next_seq'");
+  }
+
+  /** Creates a new store file whose first message gets sequence number {@code nextSeq}. */
+  static StoreDatabase create(Path path, long nextSeq) throws SQLException {
+    Connection connection = SqliteFiles.connect(path);
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA auto_vacuum = INCREMENTAL"); // only takes effect before the first table
+      SqliteFiles.configure(connection);
+      connection.setAutoCommit(false);
+      for (String sql : SCHEMA) {
+        s.executeUpdate(sql);
+      }
+      try (PreparedStatement p =
+          connection.prepareStatement("INSERT INTO meta (key, value) VALUES ('next_seq', ?)")) {
+        p.setLong(1, nextSeq);
+        p.executeUpdate();
+      }
+      connection.commit();
+      connection.setAutoCommit(true);
+      return new StoreDatabase(connection, nextSeq);
+    } catch (SQLException | RuntimeException e) {
+      SqliteFiles.closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens an existing store file after checking it ({@code PRAGMA quick_check}, our schema).
+   *
+   * @throws DamagedDatabaseException or an SQLite corruption error when it must be moved aside
+   */
+  static StoreDatabase open(Path path) throws SQLException {
+    try {
+      if (Files.size(path) == 0) {
+        throw new DamagedDatabaseException("zero-length file");
+      }
+    } catch (IOException e) {
+      throw new SQLException("cannot read " + path + ": " + e, e);
+    }
+    Connection connection = SqliteFiles.connect(path);
+    try {
+      String check = SqliteFiles.quickCheck(connection);
+      if (!check.equals("ok")) {
+        throw new DamagedDatabaseException("quick_check: " + check);
+      }
+      SqliteFiles.configure(connection);
+      long next;
+      try {
+        next =
+            Math.max(
+                SqliteFiles.query(connection, "SELECT value FROM meta WHERE key = 'next_seq'"), 1);
+        next =
+            Math.max(
+                next,
+                SqliteFiles.query(connection, "SELECT coalesce(max(id), 0) FROM messages") + 1);
+      } catch (SQLException e) {
+        if (SqliteErrors.isCorrupt(e)) {
+          throw e;
+        }
+        throw new DamagedDatabaseException("not a store database (" + e.getMessage() + ")", e);
+      }
+      return new StoreDatabase(connection, next);
+    } catch (SQLException | RuntimeException e) {
+      SqliteFiles.closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  long nextSeq() {
+    return nextSeq;
+  }
+
+  /**
+   * Inserts {@code messages} with the next sequence numbers and deletes the rows {@code deletes} in
+   * one transaction; the sequence advances only when it commits.
+   *
+   * @return how many rows were deleted (ids not present, e.g. evicted, are ignored)
+   */
+  int write(List<OutboundMessage> messages, Collection<Long> deletes) throws SQLException {
+    long seq = nextSeq;
+    int deleted = 0;
+    connection.setAutoCommit(false);
+    try {
+      if (!messages.isEmpty()) {
+        for (OutboundMessage m : messages) {
+          insert.setLong(1, seq++);
+          insert.setInt(2, m.priority().ordinal());
+          insert.setString(3, m.topic());
+          insert.setBytes(4, m.payload());
+          insert.setLong(5, m.created().toEpochMilli());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        saveNextSeq.setLong(1, seq);
+        saveNextSeq.executeUpdate();
+      }
+      if (!deletes.isEmpty()) {
+        for (long id : deletes) {
+          delete.setLong(1, id);
+          delete.addBatch();
+        }
+        for (int count : delete.executeBatch()) {
+          deleted += Math.max(count, 0);
+        }
+      }
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      insert.clearBatch();
+      delete.clearBatch();
+      rollbackQuietly();
+      throw e;
+    } finally {
+      autoCommitQuietly();
+    }
+    nextSeq = seq;
+    return deleted;
+  }
+
+  /** Up to {@code limit} messages of one priority with an id above {@code afterId}, by id. */
+  List<StoredMessage> after(Priority priority, long afterId, int limit) throws SQLException {
+    after.setInt(1, priority.ordinal());
+    after.setLong(2, afterId);
+    after.setInt(3, limit);
+    List<StoredMessage> out = new ArrayList<>(Math.min(limit, 1024));
+    try (ResultSet rs = after.executeQuery()) {
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        out.add(
+            new StoredMessage(
+                id,
+                id,
+                rs.getString(2),
+                priority,
+                rs.getBytes(3),
+                Instant.ofEpochMilli(rs.getLong(4))));
+      }
+    }
+    return out;
+  }
+
+  /** Deletes up to {@code limit} of the oldest messages of {@code priority} in one transaction. */
+  EvictedBatch evictOldest(Priority priority, int limit) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT count(*), min(created), max(created), max(id) FROM (SELECT id, created"
+                    + " FROM messages WHERE priority = ? ORDER BY id LIMIT ?)");
+        PreparedStatement drop =
+            connection.prepareStatement("DELETE FROM messages WHERE priority = ? AND id <= ?")) {
+      select.setInt(1, priority.ordinal());
+      select.setInt(2, limit);
+      int count;
+      long oldest;
+      long newest;
+      long maxId;
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        count = rs.getInt(1);
+        oldest = rs.getLong(2);
+        newest = rs.getLong(3);
+        maxId = rs.getLong(4);
+      }
+      if (count > 0) {
+        drop.setInt(1, priority.ordinal());
+        drop.setLong(2, maxId);
+        count = drop.executeUpdate();
+      }
+      return new EvictedBatch(
+          priority, count, Instant.ofEpochMilli(oldest), Instant.ofEpochMilli(newest));
+    }
+  }
+
+  long count() throws SQLException {
+    return SqliteFiles.query(connection, "SELECT count(*) FROM messages");
+  }
+
+  /** Bytes in use: pages minus free pages, so the figure drops as soon as rows are deleted. */
+  long usedBytes() throws SQLException {
+    return (SqliteFiles.pragma(connection, "page_count")
+            - SqliteFiles.pragma(connection, "freelist_count"))
+        * pageSize;
+  }
+
+  /** Gives the free pages back to the file system (auto_vacuum is INCREMENTAL). */
+  void reclaimFreePages() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      // executeUpdate steps the pragma to completion (execute would free a single page)
+      s.executeUpdate("PRAGMA incremental_vacuum");
+    }
+  }
+
+  List<PrioritySpan> spans() throws SQLException {
+    List<PrioritySpan> out = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT priority, count(*), min(created), max(created) FROM messages"
+                    + " GROUP BY priority ORDER BY priority DESC")) {
+      while (rs.next()) {
+        out.add(
+            new PrioritySpan(
+                Priority.values()[rs.getInt(1)],
+                rs.getLong(2),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                Instant.ofEpochMilli(rs.getLong(4))));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    SqliteFiles.closeQuietly(connection);
+  }
+
+  private void rollbackQuietly() {
+    try {
+      connection.rollback();
+    } catch (SQLException | RuntimeException ignored) {
+      // the original failure is what matters
+    }
+  }
+
+  private void autoCommitQuietly() {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException | RuntimeException ignored) {
+      // the connection is failing; the caller handles the original error
+    }
+  }
+}

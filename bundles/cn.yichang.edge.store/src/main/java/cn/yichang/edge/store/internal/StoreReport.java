@@ -1,0 +1,46 @@
+package cn.yichang.edge.store.internal;
+
+import cn.yichang.edge.store.Priority;
+import cn.yichang.edge.store.StoreCounters;
+import java.util.List;
+import java.util.Locale;
+
+/** The text of {@code edge:store}: the counters, then what is buffered per priority. */
+final class StoreReport {
+
+  private StoreReport() {}
+
+  static String format(String path, StoreCounters c, List<PrioritySpan> spans) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%s%naccepted=%d acknowledged=%d buffered=%d (%.2f MB) evicted=%d lost=%d"
+                + " corrupt-files-moved-aside=%d%n",
+            path,
+            c.accepted(),
+            c.acknowledged(),
+            c.buffered(),
+            c.bufferedBytes() / (1024.0 * 1024.0),
+            c.evicted(),
+            c.lost(),
+            c.corruptDatabasesMovedAside()));
+    for (Priority priority : ReadCursor.SENDING_ORDER) {
+      PrioritySpan span =
+          spans.stream().filter(s -> s.priority() == priority).findFirst().orElse(null);
+      if (span == null) {
+        out.append(String.format(Locale.ROOT, "  %-9s      0%n", priority));
+      } else {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %-9s %6d  oldest %s  newest %s%n",
+                priority,
+                span.count(),
+                span.oldest(),
+                span.newest()));
+      }
+    }
+    return out.toString();
+  }
+}
