@@ -5,6 +5,7 @@ import static cn.yichang.edge.kura.internal.KuraFields.*;
 import cn.yichang.edge.kura.InvalidKuraPayloadException;
 import cn.yichang.edge.kura.KuraMetric;
 import cn.yichang.edge.kura.KuraPayload;
+import cn.yichang.edge.kura.KuraPosition;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class KuraPayloadReader {
 
   private KuraPayload payload() throws IOException, InvalidKuraPayloadException {
     Instant timestamp = null;
-    cn.yichang.edge.kura.KuraPosition position = null;
+    KuraPosition position = null;
     List<KuraMetric> metrics = new ArrayList<>();
     byte[] body = null;
     int metricIndex = 0;
