@@ -1,0 +1,102 @@
+package cn.yichang.edge.store.internal;
+
+import static cn.yichang.edge.store.Priority.ALARM;
+import static cn.yichang.edge.store.Priority.TELEMETRY;
+import static cn.yichang.edge.store.internal.Stores.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MessageStoreComponentTest {
+  @TempDir Path dir;
+
+  @Test
+  void servesTheStoreAndShowsItsState() throws Exception {
+    MessageStoreComponent component =
+        new MessageStoreComponent(new Config(dir.resolve("store/buffer.db").toString(), 20));
+    try {
+      component.enqueue(message(TELEMETRY, 1));
+      component.enqueue(message(ALARM, 2));
+      component.enqueue(message(TELEMETRY, 3));
+      await().until(() -> component.counters().accepted() == 3);
+      component.acknowledge(component.take(1, Duration.ZERO).get(0).id());
+      component.rewind();
+
+      assertThat(component.store())
+          .contains("buffer.db")
+          .contains("accepted=3 acknowledged=1 buffered=2")
+          .containsPattern("ALARM +0\\R")
+          .containsPattern("CONTROL +0\\R")
+          .containsPattern(
+              "TELEMETRY +2  oldest 2026-11-29T02:00:00.001Z  newest 2026-11-29T02:00:00.003Z");
+    } finally {
+      component.deactivate();
+    }
+  }
+
+  @Test
+  void deactivateCommitsWhatIsQueuedAndClosesWithinTwoSeconds() throws Exception {
+    // Groups would wait a minute: only the flush at deactivation writes them.
+    Config config = new Config(dir.resolve("buffer.db").toString(), 60_000);
+    MessageStoreComponent component = new MessageStoreComponent(config);
+    for (int n = 0; n < 5_000; n++) {
+      component.enqueue(message(TELEMETRY, n, 200));
+    }
+    long start = System.nanoTime();
+    component.deactivate();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(component.counters().accepted()).isEqualTo(5_000);
+
+    MessageStoreComponent again = new MessageStoreComponent(config);
+    try {
+      assertThat(again.counters().buffered()).isEqualTo(5_000);
+    } finally {
+      again.deactivate();
+    }
+  }
+
+  @Test
+  void refusesAConfigurationWithoutPath() {
+    assertThatThrownBy(() -> new MessageStoreComponent(new Config("", 250)))
+        .hasMessageContaining("path");
+  }
+
+  /** The configuration as DS would pass it, with the OCD's defaults for what is not set here. */
+  private record Config(String path, int commitIntervalMs) implements StoreConfig {
+    @Override
+    public int max_mb() {
+      return 64;
+    }
+
+    @Override
+    public int commit_interval_ms() {
+      return commitIntervalMs;
+    }
+
+    @Override
+    public int commit_max_messages() {
+      return 500;
+    }
+
+    @Override
+    public int queue_max_messages() {
+      return 20_000;
+    }
+
+    @Override
+    public int queue_max_kb() {
+      return 8192;
+    }
+
+    @Override
+    public Class<? extends Annotation> annotationType() {
+      return StoreConfig.class;
+    }
+  }
+}
