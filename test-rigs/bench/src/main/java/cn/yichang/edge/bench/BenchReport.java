@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Prints the figures of a run, for people: one block per line, a summary row per line. */
 final class BenchReport {
@@ -34,7 +33,7 @@ final class BenchReport {
         loadAverage());
     for (BenchDevice device : run.devices()) {
       printf(
-          "  unit %-2d %-14s %d request(s) per poll: %-28s %6.2f ms on the wire%n",
+          "  unit %-2d %-22s %d request(s) per poll: %-26s %6.2f ms on the wire%n",
           device.unit(),
           device.profile().id(),
           device.requestsPerPoll(),
@@ -57,13 +56,14 @@ final class BenchReport {
     ProbedLineFactory.Figures probe = gw.probe();
     printf(
         "    per transaction %+d us beyond the model: gateway idle reply->request mean %d us"
-            + " (silence %d us, min %d, max %d), simulator reply late mean %d us (max %d),"
-            + " shortest idle seen by the simulator %d us%n",
+            + " (silence %d us, min %d, max %d), write call %d us, simulator reply late mean %d us"
+            + " (max %d), shortest idle seen by the simulator %d us%n",
         run.overheadPerTransactionNanos() / 1000,
         probe.meanGapNanos() / 1000,
         run.line().silenceNanos() / 1000,
         probe.minGapNanos() / 1000,
         probe.maxGapNanos() / 1000,
+        probe.meanWriteNanos() / 1000,
         sim.meanReplyLateNanos() / 1000,
         sim.maxReplyLateNanos() / 1000,
         sim.shortestIdleNanos() / 1000);
@@ -83,14 +83,15 @@ final class BenchReport {
     double rate = peer.polls().pollsPerSecond();
     printf(
         "  libmodbus %-6s %5.2f polls/s  ratio %.3f  early %d of %d requests  failed polls %d"
-            + "  (shortest idle %d us)%n",
+            + "  (shortest idle %d us, simulator reply late mean %d us)%n",
         peer.version(),
         rate,
         rate / run.optimumPollsPerSecond(),
         peer.simulator().earlyRequests(),
         peer.simulator().requests(),
         peer.polls().failed(),
-        peer.simulator().shortestIdleNanos() / 1000);
+        peer.simulator().shortestIdleNanos() / 1000,
+        peer.simulator().meanReplyLateNanos() / 1000);
     long overhead = run.overheadWithoutSilenceNanos(rate);
     printf(
         "    per transaction %+d us beyond the model without the silence: a master as quick that"
@@ -137,10 +138,6 @@ final class BenchReport {
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }
-  }
-
-  static String describeDevices(RunResult run) {
-    return run.devices().stream().map(BenchDevice::id).collect(Collectors.joining(", "));
   }
 
   private void printf(String format, Object... args) {
