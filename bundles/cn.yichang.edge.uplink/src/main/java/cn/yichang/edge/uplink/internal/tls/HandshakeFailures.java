@@ -23,8 +23,12 @@ public final class HandshakeFailures {
   private HandshakeFailures() {}
 
   /**
-   * A one-line explanation of a connection failure, for example the cause chain of Paho's {@code
-   * MqttException}; the original exception should still be logged with it.
+   * A one-line explanation of a failed connection attempt (not of a connection lost later), for
+   * example from the cause chain of Paho's {@code MqttException}; log the exception with it.
+   *
+   * <p>Call it for every failed attempt on a TLS url, not only when an {@code SSLException} is in
+   * the chain: mosquitto refuses a client certificate by closing the connection, and Paho then
+   * reports a bare {@code SocketException} ("Broken pipe" or "Connection reset").
    */
   public static String describe(TlsFiles files, Throwable failure) {
     Path identityFile = files.usesPkcs12() ? files.p12() : files.cert();

@@ -31,10 +31,10 @@ class KeyFilePermissionsTest {
   void files() throws Exception {
     Issued authority = authority("Sanxia Test CA");
     Issued gateway = client(authority, "gw-1", TestCertificates.ec());
-    ca = TestCertificates.writeCertificates(dir.resolve("ca.pem"), authority.certificate());
-    cert = TestCertificates.writeCertificates(dir.resolve("gw.pem"), gateway.certificate());
-    key = TestCertificates.writePkcs8(dir.resolve("gw.key"), gateway.privateKey());
-    p12 = TestCertificates.writePkcs12(dir.resolve("gw.p12"), gateway, PASSWORD);
+    ca = TestFiles.writeCertificates(dir.resolve("ca.pem"), authority.certificate());
+    cert = TestFiles.writeCertificates(dir.resolve("gw.pem"), gateway.certificate());
+    key = TestFiles.writePkcs8(dir.resolve("gw.key"), gateway.privateKey());
+    p12 = TestFiles.writePkcs12(dir.resolve("gw.p12"), gateway, PASSWORD);
   }
 
   @ParameterizedTest

@@ -34,7 +34,7 @@ class TlsFilesFormatsTest {
     Issued second = authority("Second Test CA");
     // A bundle of two CAs: every certificate in the file is read.
     ca =
-        TestCertificates.writeCertificates(
+        TestFiles.writeCertificates(
             dir.resolve("ca.pem"), authority.certificate(), second.certificate());
     rsaClient = client(authority, "gw-rsa", TestCertificates.rsa());
     ecClient = client(authority, "gw-ec", TestCertificates.ec());
@@ -44,37 +44,34 @@ class TlsFilesFormatsTest {
   void rsaPkcs8() throws Exception {
     assertLoads(
         rsaClient,
-        TestCertificates.writePkcs8(dir.resolve("rsa-pkcs8.key"), rsaClient.privateKey()),
+        TestFiles.writePkcs8(dir.resolve("rsa-pkcs8.key"), rsaClient.privateKey()),
         null);
   }
 
   @Test
   void ecPkcs8() throws Exception {
     assertLoads(
-        ecClient,
-        TestCertificates.writePkcs8(dir.resolve("ec-pkcs8.key"), ecClient.privateKey()),
-        null);
+        ecClient, TestFiles.writePkcs8(dir.resolve("ec-pkcs8.key"), ecClient.privateKey()), null);
   }
 
   @Test
   void encryptedPkcs8WithPassword() throws Exception {
     Path key =
-        TestCertificates.writeEncryptedPkcs8(
-            dir.resolve("enc.key"), rsaClient.privateKey(), PASSWORD);
+        TestFiles.writeEncryptedPkcs8(dir.resolve("enc.key"), rsaClient.privateKey(), PASSWORD);
     assertThat(Files.readString(key)).contains("BEGIN ENCRYPTED PRIVATE KEY");
     assertLoads(rsaClient, key, PASSWORD);
   }
 
   @Test
   void rsaPkcs1() throws Exception {
-    Path key = TestCertificates.writeTraditional(dir.resolve("pkcs1.key"), rsaClient.privateKey());
+    Path key = TestFiles.writeTraditional(dir.resolve("pkcs1.key"), rsaClient.privateKey());
     assertThat(Files.readString(key)).contains("BEGIN RSA PRIVATE KEY");
     assertLoads(rsaClient, key, null);
   }
 
   @Test
   void ecSec1() throws Exception {
-    Path key = TestCertificates.writeTraditional(dir.resolve("sec1.key"), ecClient.privateKey());
+    Path key = TestFiles.writeTraditional(dir.resolve("sec1.key"), ecClient.privateKey());
     assertThat(Files.readString(key)).contains("BEGIN EC PRIVATE KEY");
     assertLoads(ecClient, key, null);
   }
@@ -82,8 +79,7 @@ class TlsFilesFormatsTest {
   @Test
   void ecSec1AfterEcParametersBlock() throws Exception {
     // "openssl ecparam -genkey" writes an EC PARAMETERS block before the key.
-    Path key =
-        TestCertificates.writeTraditional(dir.resolve("sec1-params.key"), ecClient.privateKey());
+    Path key = TestFiles.writeTraditional(dir.resolve("sec1-params.key"), ecClient.privateKey());
     String params =
         "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
     Files.writeString(key, params + Files.readString(key));
@@ -93,7 +89,7 @@ class TlsFilesFormatsTest {
   @Test
   void legacyEncryptedPkcs1() throws Exception {
     Path key =
-        TestCertificates.writeTraditionalEncrypted(
+        TestFiles.writeTraditionalEncrypted(
             dir.resolve("pkcs1-enc.key"), rsaClient.privateKey(), PASSWORD);
     assertThat(Files.readString(key)).contains("Proc-Type: 4,ENCRYPTED");
     assertLoads(rsaClient, key, PASSWORD);
@@ -101,13 +97,13 @@ class TlsFilesFormatsTest {
 
   @Test
   void pkcs12WithPassword() throws Exception {
-    Path p12 = TestCertificates.writePkcs12(dir.resolve("gw.p12"), ecClient, PASSWORD);
+    Path p12 = TestFiles.writePkcs12(dir.resolve("gw.p12"), ecClient, PASSWORD);
     assertThat(TlsContextFactory.create(TlsFiles.pkcs12(ca, p12, PASSWORD, false))).isNotNull();
   }
 
   @Test
   void socketsSpeakOnlyTls12And13AndCheckTheHostName() throws Exception {
-    Path key = TestCertificates.writePkcs8(dir.resolve("sockets.key"), ecClient.privateKey());
+    Path key = TestFiles.writePkcs8(dir.resolve("sockets.key"), ecClient.privateKey());
     SSLSocketFactory factory =
         TlsContextFactory.create(TlsFiles.pem(ca, cert(ecClient, "sockets.pem"), key, null, false));
     try (SSLSocket socket = (SSLSocket) factory.createSocket()) {
@@ -142,6 +138,6 @@ class TlsFilesFormatsTest {
   }
 
   private static Path cert(Issued identity, String name) throws Exception {
-    return TestCertificates.writeCertificates(dir.resolve(name), identity.certificate());
+    return TestFiles.writeCertificates(dir.resolve(name), identity.certificate());
   }
 }

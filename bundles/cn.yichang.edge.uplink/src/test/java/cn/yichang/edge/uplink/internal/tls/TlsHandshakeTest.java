@@ -50,7 +50,7 @@ class TlsHandshakeTest {
   static void pki() throws Exception {
     authority = authority("Sanxia Test CA");
     goodServer = server(authority, TestCertificates.ec(), dns("localhost"), ip("127.0.0.1"));
-    Path ca = TestCertificates.writeCertificates(dir.resolve("ca.pem"), authority.certificate());
+    Path ca = TestFiles.writeCertificates(dir.resolve("ca.pem"), authority.certificate());
     Issued gateway = client(authority, "gw-1", TestCertificates.rsa());
     gatewayFiles =
         TlsFiles.pem(ca, write("gw.pem", gateway), writeKey("gw.key", gateway), null, false);
@@ -190,10 +190,10 @@ class TlsHandshakeTest {
   }
 
   private static Path write(String name, Issued identity) throws IOException {
-    return TestCertificates.writeCertificates(dir.resolve(name), identity.certificate());
+    return TestFiles.writeCertificates(dir.resolve(name), identity.certificate());
   }
 
   private static Path writeKey(String name, Issued identity) throws IOException {
-    return TestCertificates.writePkcs8(dir.resolve(name), identity.privateKey());
+    return TestFiles.writePkcs8(dir.resolve(name), identity.privateKey());
   }
 }

@@ -32,9 +32,9 @@ class TlsProblemMessagesTest {
   void goodFiles() throws Exception {
     authority = authority("Sanxia Test CA");
     gateway = client(authority, "gw-1", TestCertificates.ec());
-    ca = TestCertificates.writeCertificates(dir.resolve("ca.pem"), authority.certificate());
-    cert = TestCertificates.writeCertificates(dir.resolve("gw.pem"), gateway.certificate());
-    key = TestCertificates.writePkcs8(dir.resolve("gw.key"), gateway.privateKey());
+    ca = TestFiles.writeCertificates(dir.resolve("ca.pem"), authority.certificate());
+    cert = TestFiles.writeCertificates(dir.resolve("gw.pem"), gateway.certificate());
+    key = TestFiles.writePkcs8(dir.resolve("gw.key"), gateway.privateKey());
   }
 
   @Test
@@ -46,7 +46,7 @@ class TlsProblemMessagesTest {
 
   @Test
   void caFileWithoutCertificate() throws Exception {
-    Path keyAsCa = TestCertificates.writePkcs8(dir.resolve("oops-ca.pem"), gateway.privateKey());
+    Path keyAsCa = TestFiles.writePkcs8(dir.resolve("oops-ca.pem"), gateway.privateKey());
     assertProblem(
         TlsFiles.pem(keyAsCa, cert, key, null, false),
         Role.CA,
@@ -108,8 +108,7 @@ class TlsProblemMessagesTest {
 
   @Test
   void keyOfAnotherCertificate() throws Exception {
-    Path other =
-        TestCertificates.writePkcs8(dir.resolve("other.key"), TestCertificates.ec().getPrivate());
+    Path other = TestFiles.writePkcs8(dir.resolve("other.key"), TestCertificates.ec().getPrivate());
     assertProblem(
         TlsFiles.pem(ca, cert, other, null, false),
         Role.KEY,
@@ -120,8 +119,7 @@ class TlsProblemMessagesTest {
 
   @Test
   void keyOfAnotherAlgorithm() throws Exception {
-    Path rsa =
-        TestCertificates.writePkcs8(dir.resolve("rsa.key"), TestCertificates.rsa().getPrivate());
+    Path rsa = TestFiles.writePkcs8(dir.resolve("rsa.key"), TestCertificates.rsa().getPrivate());
     assertProblem(
         TlsFiles.pem(ca, cert, rsa, null, false),
         Role.KEY,
@@ -141,7 +139,7 @@ class TlsProblemMessagesTest {
             notAfter,
             List.of());
     Path expiredCert =
-        TestCertificates.writeCertificates(dir.resolve("expired.pem"), expired.certificate());
+        TestFiles.writeCertificates(dir.resolve("expired.pem"), expired.certificate());
     assertProblem(
         TlsFiles.pem(ca, expiredCert, key, null, false),
         Role.CERTIFICATE,
@@ -162,8 +160,7 @@ class TlsProblemMessagesTest {
             notBefore,
             notBefore.plus(Duration.ofDays(365)),
             List.of());
-    Path futureCert =
-        TestCertificates.writeCertificates(dir.resolve("future.pem"), future.certificate());
+    Path futureCert = TestFiles.writeCertificates(dir.resolve("future.pem"), future.certificate());
     assertProblem(
         TlsFiles.pem(ca, futureCert, key, null, false),
         Role.CERTIFICATE,
@@ -175,8 +172,7 @@ class TlsProblemMessagesTest {
   @Test
   void encryptedKeyWithWrongPassword() throws Exception {
     Path encrypted =
-        TestCertificates.writeEncryptedPkcs8(
-            dir.resolve("enc.key"), gateway.privateKey(), PASSWORD);
+        TestFiles.writeEncryptedPkcs8(dir.resolve("enc.key"), gateway.privateKey(), PASSWORD);
     assertProblem(
         TlsFiles.pem(ca, cert, encrypted, "wrong".toCharArray(), false),
         Role.KEY,
@@ -187,7 +183,7 @@ class TlsProblemMessagesTest {
   @Test
   void encryptedKeyWithoutPassword() throws Exception {
     Path encrypted =
-        TestCertificates.writeTraditionalEncrypted(
+        TestFiles.writeTraditionalEncrypted(
             dir.resolve("enc1.key"), gateway.privateKey(), PASSWORD);
     assertProblem(
         TlsFiles.pem(ca, cert, encrypted, null, false),
@@ -198,7 +194,7 @@ class TlsProblemMessagesTest {
 
   @Test
   void pkcs12WithWrongPassword() throws Exception {
-    Path p12 = TestCertificates.writePkcs12(dir.resolve("gw.p12"), gateway, PASSWORD);
+    Path p12 = TestFiles.writePkcs12(dir.resolve("gw.p12"), gateway, PASSWORD);
     assertProblem(
         TlsFiles.pkcs12(ca, p12, "wrong".toCharArray(), false), Role.PKCS12, p12, "wrong password");
   }
