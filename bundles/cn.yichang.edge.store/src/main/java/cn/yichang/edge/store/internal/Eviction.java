@@ -38,11 +38,8 @@ final class Eviction {
     }
     // One batch per priority: the rounds of one call that dropped messages of that priority.
     Map<Priority, EvictedBatch> batches = new EnumMap<>(Priority.class);
-    for (int round = 0; used > targetBytes && round < MAX_ROUNDS; round++) {
-      long rows = db.count();
-      if (rows == 0) {
-        break;
-      }
+    long rows = db.count();
+    for (int round = 0; used > targetBytes && rows > 0 && round < MAX_ROUNDS; round++) {
       long bytesPerRow = Math.max(1, used / rows);
       long estimate = (used - targetBytes) / bytesPerRow * 11 / 10 + MIN_CHUNK;
       EvictedBatch batch = lowestPriorityFirst(db, (int) Math.min(MAX_CHUNK, estimate));
@@ -50,6 +47,7 @@ final class Eviction {
         break;
       }
       stats.evicted(batch.count());
+      rows -= batch.count();
       batches.merge(batch.priority(), batch, Eviction::merge);
       used = db.usedBytes();
     }

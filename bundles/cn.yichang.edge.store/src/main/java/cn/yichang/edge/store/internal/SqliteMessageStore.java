@@ -49,7 +49,7 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
    * Opens (or creates) the database and starts the writer. Never fails for the file's sake: a
    * damaged file is replaced, and one that cannot be opened is retried with every group.
    */
-  static SqliteMessageStore open(StoreSettings settings) {
+  public static SqliteMessageStore open(StoreSettings settings) {
     return open(settings, Clock.systemUTC());
   }
 
@@ -99,7 +99,7 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
   }
 
   /** Group commits so far (transactions that wrote messages or deletions). */
-  long commits() {
+  public long commits() {
     return stats.commits();
   }
 

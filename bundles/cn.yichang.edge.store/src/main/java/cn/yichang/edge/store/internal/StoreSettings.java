@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param queueMaxMessages most messages waiting in memory
  * @param queueMaxBytes most payload and topic bytes waiting in memory
  */
-record StoreSettings(
+public record StoreSettings(
     Path path,
     long maxBytes,
     Duration commitInterval,
@@ -21,7 +21,7 @@ record StoreSettings(
     int queueMaxMessages,
     long queueMaxBytes) {
 
-  StoreSettings {
+  public StoreSettings {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(commitInterval, "commitInterval");
     if (maxBytes <= 0 || commitMaxMessages <= 0 || queueMaxMessages <= 0 || queueMaxBytes <= 0) {
