@@ -104,9 +104,16 @@ final class Drainer {
 
     @Override
     public void delivered() {
-      store.acknowledge(message.id());
-      counters.onAcknowledged();
-      window.release(generation);
+      // runs on Paho's callback thread, which drops the connection if a listener throws
+      try {
+        store.acknowledge(message.id());
+        counters.onAcknowledged();
+      } catch (RuntimeException e) {
+        counters.onError("store cannot acknowledge seq " + message.seq() + ": " + e);
+        LOG.error("Store cannot acknowledge seq {}; it will be sent again", message.seq(), e);
+      } finally {
+        window.release(generation);
+      }
     }
 
     @Override

@@ -82,7 +82,12 @@ final class UplinkEngine {
 
   private void run() {
     while (running) {
-      connectAndDrain();
+      try {
+        connectAndDrain();
+      } catch (RuntimeException e) {
+        counters.onError("Uplink failure: " + e);
+        LOG.error("Uplink failure; reconnecting", e);
+      }
       if (!running) {
         break;
       }
@@ -128,6 +133,10 @@ final class UplinkEngine {
       LOG.debug("Uplink failure of {}", options.serverUri(), e);
     } catch (InterruptedException e) {
       // stop() interrupts; a clean disconnect follows below
+    } catch (RuntimeException e) {
+      // the store or the codec failed: start over with a new connection after a pause
+      counters.onError("Uplink failure: " + e);
+      LOG.error("Uplink failure; reconnecting", e);
     } finally {
       if (state.isLost()) {
         counters.onError("connection to " + options.serverUri() + " lost: " + state.reason());

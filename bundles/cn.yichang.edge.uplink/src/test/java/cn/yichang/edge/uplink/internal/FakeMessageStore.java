@@ -7,8 +7,10 @@ import cn.yichang.edge.store.StoredMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -22,6 +24,7 @@ final class FakeMessageStore implements MessageStore {
   private final TreeMap<Long, StoredMessage> rows = new TreeMap<>();
   private final Set<Long> taken = new HashSet<>();
   private final List<Long> acknowledgedIds = new ArrayList<>();
+  private final Map<Long, Integer> takes = new HashMap<>();
   private long nextId = 1;
   private long accepted;
   private int rewinds;
@@ -46,6 +49,7 @@ final class FakeMessageStore implements MessageStore {
     }
     List<StoredMessage> batch = available().stream().limit(max).toList();
     batch.forEach(m -> taken.add(m.id()));
+    batch.forEach(m -> takes.merge(m.id(), 1, Integer::sum));
     return batch;
   }
 
@@ -84,6 +88,11 @@ final class FakeMessageStore implements MessageStore {
 
   synchronized int buffered() {
     return rows.size();
+  }
+
+  /** Rows handed out again after a rewind: the most the uplink can have sent twice. */
+  synchronized long takenMoreThanOnce() {
+    return takes.values().stream().filter(n -> n > 1).count();
   }
 
   synchronized int rewinds() {
