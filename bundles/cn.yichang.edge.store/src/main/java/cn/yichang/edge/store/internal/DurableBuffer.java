@@ -87,6 +87,11 @@ final class DurableBuffer {
             replaceDamaged(e);
             continue;
           }
+          if (!SqliteErrors.isDiskFull(e) && db != null) {
+            // An I/O error may have broken the connection: the next group opens the file anew.
+            db.close();
+            db = null;
+          }
           throw failure(e);
         }
       }

@@ -7,7 +7,6 @@ import java.util.Locale;
 final class SqliteErrors {
   // Primary result codes (https://sqlite.org/rescode.html); extended codes keep them in the low
   // byte.
-  private static final int SQLITE_IOERR = 10;
   private static final int SQLITE_CORRUPT = 11;
   private static final int SQLITE_FULL = 13;
   private static final int SQLITE_NOTADB = 26;
@@ -44,19 +43,6 @@ final class SqliteErrors {
       }
       String message = lower(t);
       if (message.contains("disk is full") || message.contains("no space left")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** An I/O error other than a full disk. */
-  static boolean isIoError(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException e && (e.getErrorCode() & 0xff) == SQLITE_IOERR) {
-        return true;
-      }
-      if (t instanceof java.io.IOException) {
         return true;
       }
     }

@@ -30,7 +30,9 @@ import org.sqlite.SQLiteDataSource;
  * same run: plain batched sqlite-jdbc inserts (and selects + deletes) in transactions of the same
  * size, with the same pragmas. Not a test: figures, no assertions. See the bundle's README.
  *
- * <p>Arguments: {@code [seconds per phase, 30] [payload bytes, 200] [group size, 500] [directory,
+ * <p>Rounds alternate raw and store runs so that a change in the machine's load shows in one round
+ * rather than in one side of the ratio; the median of the rounds is printed last. Arguments: {@code
+ * [seconds per phase, 10] [rounds, 3] [payload bytes, 200] [group size, 500] [directory,
  * java.io.tmpdir]}.
  */
 public final class StoreBench {
@@ -50,39 +52,62 @@ public final class StoreBench {
   }
 
   public static void main(String[] args) throws Exception {
-    Duration phase = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 30);
-    int payloadBytes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-    int group = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-    Path parent = Path.of(args.length > 3 ? args[3] : System.getProperty("java.io.tmpdir"));
-    Path dir = Files.createTempDirectory(parent, "store-bench");
+    Duration phase = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int payloadBytes = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    int group = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+    Path parent = Path.of(args.length > 4 ? args[4] : System.getProperty("java.io.tmpdir"));
     System.out.printf(
-        "store bench: %d s per phase, %d-byte payloads, groups of %d, WAL + synchronous=FULL, in %s%n",
-        phase.toSeconds(), payloadBytes, group, dir);
-    try {
-      new StoreBench(phase, payloadBytes, group, dir).run();
-    } finally {
-      delete(dir);
+        "store bench: %d rounds of raw then store, %d s per phase, %d-byte payloads, groups of %d,"
+            + " WAL + synchronous=FULL, in %s%n",
+        rounds, phase.toSeconds(), payloadBytes, group, parent);
+    StoreBench bench = new StoreBench(phase, payloadBytes, group, parent);
+    List<double[]> results = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      double[] r = bench.round();
+      results.add(r);
+      print("round " + round, r);
+    }
+    if (rounds > 1) {
+      System.out.printf(
+          Locale.ROOT,
+          "median of the rounds' ratios: ingest %.2f, drain %.2f%n",
+          median(results.stream().mapToDouble(r -> r[1] / r[0]).toArray()),
+          median(results.stream().mapToDouble(r -> r[3] / r[2]).toArray()));
     }
   }
 
-  private void run() throws Exception {
-    double rawIngest = rawIngest(dir.resolve("raw.db"));
-    double rawDrain = rawDrain(dir.resolve("raw.db"));
-    double[] store = storeIngestAndDrain(dir.resolve("store.db"));
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void print(String label, double[] r) {
     System.out.printf(
         Locale.ROOT,
-        "ingest  raw sqlite-jdbc %,10.0f msg/s   MessageStore.enqueue->committed %,10.0f msg/s"
-            + "   ratio %.2f%n",
-        rawIngest,
-        store[0],
-        store[0] / rawIngest);
-    System.out.printf(
-        Locale.ROOT,
-        "drain   raw select+delete %,8.0f msg/s   MessageStore.take+acknowledge   %,10.0f msg/s"
-            + "   ratio %.2f%n",
-        rawDrain,
-        store[1],
-        store[1] / rawDrain);
+        "%-8s ingest: raw %,9.0f msg/s, store %,9.0f msg/s, ratio %.2f | drain: raw %,9.0f"
+            + " msg/s, store %,9.0f msg/s, ratio %.2f%n",
+        label,
+        r[0],
+        r[1],
+        r[1] / r[0],
+        r[2],
+        r[3],
+        r[3] / r[2]);
+  }
+
+  /** Raw ingest and drain, then the store's, on new files: {rawIn, storeIn, rawOut, storeOut}. */
+  private double[] round() throws Exception {
+    Path work = Files.createTempDirectory(dir, "store-bench");
+    try {
+      double rawIngest = rawIngest(work.resolve("raw.db"));
+      double rawDrain = rawDrain(work.resolve("raw.db"));
+      double[] store = storeIngestAndDrain(work.resolve("store.db"));
+      return new double[] {rawIngest, store[0], rawDrain, store[1]};
+    } finally {
+      delete(work);
+    }
   }
 
   /** Plain inserts, {@code group} per transaction, as fast as the disk commits them. */
@@ -216,7 +241,7 @@ public final class StoreBench {
       double drain = rate(taken, start);
       System.out.printf(
           Locale.ROOT,
-          "store: %d accepted in %d group commits; drained %d%n",
+          "  store: %d accepted in %d group commits, %d drained%n",
           store.counters().accepted(),
           store.commits(),
           taken);
