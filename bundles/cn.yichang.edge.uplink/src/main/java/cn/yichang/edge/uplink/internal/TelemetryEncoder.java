@@ -12,9 +12,12 @@ import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.Priority;
 import java.util.ArrayList;
 import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
 @Component(
     configurationPid = UplinkConfig.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE,
-    service = ReadingSink.class)
+    service = {}, // registered by hand: DS would copy the configuration, tls.password too
+    immediate = true)
 public final class TelemetryEncoder implements ReadingSink {
   private static final Logger LOG = LoggerFactory.getLogger(TelemetryEncoder.class);
 
@@ -46,13 +50,28 @@ public final class TelemetryEncoder implements ReadingSink {
   private final String clientId;
   private final String appId;
 
+  private ServiceRegistration<ReadingSink> registration;
+
   @Activate
-  public TelemetryEncoder(@Reference MessageStore store, UplinkConfig config) {
+  public TelemetryEncoder(
+      @Reference MessageStore store, UplinkConfig config, BundleContext context) {
+    this(store, config);
+    registration = context.registerService(ReadingSink.class, this, null);
+  }
+
+  TelemetryEncoder(MessageStore store, UplinkConfig config) {
     this.store = store;
     this.account = UplinkSettings.required("account", config.account());
     this.clientId =
         KuraTopics.sanitizeClientId(UplinkSettings.required("client.id", config.client_id()));
     this.appId = UplinkSettings.required("app.id", config.app_id());
+  }
+
+  @Deactivate
+  void deactivate() {
+    if (registration != null) {
+      registration.unregister();
+    }
   }
 
   @Override

@@ -16,12 +16,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -40,17 +42,23 @@ import org.slf4j.LoggerFactory;
 @Component(
     configurationPid = UplinkConfig.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE,
-    service = Uplink.class)
+    service = {}, // registered by hand: DS would copy the configuration, tls.password too
+    immediate = true) // it runs the connection: it must not wait for someone to ask for it
 @Designate(ocd = UplinkConfig.class)
 public final class UplinkComponent implements Uplink {
   private static final Logger LOG = LoggerFactory.getLogger(UplinkComponent.class);
 
   private final UplinkEngine engine;
+  private ServiceRegistration<Uplink> registration;
 
   @Activate
   public UplinkComponent(
       @Reference MessageStore store, UplinkConfig config, BundleContext context) {
     this(store, config, context::getProperty, context.getBundle().getVersion().toString());
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put("uplink.url", config.url());
+    properties.put("uplink.protocol", config.protocol());
+    registration = context.registerService(Uplink.class, this, properties);
   }
 
   /**
@@ -114,6 +122,9 @@ public final class UplinkComponent implements Uplink {
 
   @Deactivate
   void deactivate() throws InterruptedException {
+    if (registration != null) {
+      registration.unregister();
+    }
     engine.stop();
   }
 

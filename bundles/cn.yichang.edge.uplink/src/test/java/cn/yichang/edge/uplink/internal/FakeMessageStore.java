@@ -90,9 +90,12 @@ final class FakeMessageStore implements MessageStore {
     return rows.size();
   }
 
-  /** Rows handed out again after a rewind: the most the uplink can have sent twice. */
-  synchronized long takenMoreThanOnce() {
-    return takes.values().stream().filter(n -> n > 1).count();
+  /** Ids of rows handed out again after a rewind: all the uplink can have sent twice. */
+  synchronized Set<Long> takenMoreThanOnce() {
+    return takes.entrySet().stream()
+        .filter(e -> e.getValue() > 1)
+        .map(Map.Entry::getKey)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   synchronized int rewinds() {
