@@ -98,6 +98,12 @@ final class GatewayProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** SIGKILL, as a power cut would: no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    process.toHandle().destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) {

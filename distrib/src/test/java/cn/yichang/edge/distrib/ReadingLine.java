@@ -12,6 +12,15 @@ record ReadingLine(String device, Map<String, String> values, Map<String, String
       Pattern.compile("([\\w.-]+)=(\"(?:[^\"\\\\]|\\\\.)*\"|[^ ,]+)[^,]*(?:, |$)");
   private static final Pattern ERROR = Pattern.compile("([\\w.-]+): ([^,]+)(?:, |$)");
 
+  /** The acquisition time of a reading line. */
+  static java.time.Instant acquiredAt(String line) {
+    Matcher m = LINE.matcher(line);
+    if (!m.find()) {
+      throw new IllegalArgumentException("not a reading line: " + line);
+    }
+    return java.time.Instant.parse(m.group(2));
+  }
+
   static boolean isReading(String line, String device) {
     return line.contains("reading " + device + " at ");
   }

@@ -11,5 +11,13 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface ReadingSink {
 
+  /**
+   * Service property naming a sink's role; the buffer registers with {@value #BUFFER_ROLE} and gets
+   * every reading set before the other sinks.
+   */
+  String ROLE_PROPERTY = "sink.role";
+
+  String BUFFER_ROLE = "buffer";
+
   void accept(ReadingSet readings);
 }

@@ -14,6 +14,7 @@ class ReadingDispatcherTest {
     List<ReadingSet> seen = new ArrayList<>();
     ReadingDispatcher dispatcher =
         new ReadingDispatcher(
+            List.of(),
             List.of(
                 s -> {
                   throw new IllegalStateException("broken sink");
@@ -23,5 +24,16 @@ class ReadingDispatcherTest {
     dispatcher.publish(LatestReadingsTest.set("soil-01", "2026-11-29T02:00:00Z", 20.0));
 
     assertThat(seen).hasSize(1);
+  }
+
+  @Test
+  void theBufferGetsEachSetBeforeTheOtherSinks() {
+    List<String> order = new ArrayList<>();
+    ReadingDispatcher dispatcher =
+        new ReadingDispatcher(List.of(s -> order.add("buffer")), List.of(s -> order.add("log")));
+
+    dispatcher.publish(LatestReadingsTest.set("soil-01", "2026-11-29T02:00:00Z", 20.0));
+
+    assertThat(order).containsExactly("buffer", "log");
   }
 }

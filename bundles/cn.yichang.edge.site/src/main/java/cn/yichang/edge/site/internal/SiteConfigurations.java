@@ -17,9 +17,10 @@ final class SiteConfigurations {
   static final String BUS_FACTORY_PID = "cn.yichang.edge.bus";
   static final String STORE_PID = "cn.yichang.edge.store";
   static final String UPLINK_PID = "cn.yichang.edge.uplink";
+  static final String READING_PID = "cn.yichang.edge.reading";
 
   /** Singleton PIDs that exist only when the site file has their section. */
-  static final Set<String> OWNED_SINGLETON_PIDS = Set.of(STORE_PID, UPLINK_PID);
+  static final Set<String> OWNED_SINGLETON_PIDS = Set.of(STORE_PID, UPLINK_PID, READING_PID);
 
   /** Factory PIDs whose configurations the site file owns: those not in it are deleted. */
   static final Set<String> OWNED_FACTORY_PIDS = ownedFactoryPids();
@@ -86,6 +87,8 @@ final class SiteConfigurations {
     }
     if (site.uplink() != null) {
       configs.add(Desired.singleton(UPLINK_PID, uplink(site.uplink(), site.gateway())));
+      // Acquisition waits for the buffer: no reading is taken that could not be kept.
+      configs.add(Desired.singleton(READING_PID, Map.of("buffer.cardinality.minimum", 1)));
     }
     return configs;
   }

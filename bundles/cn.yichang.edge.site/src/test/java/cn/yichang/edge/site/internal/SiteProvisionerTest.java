@@ -127,8 +127,12 @@ class SiteProvisionerTest {
         .containsEntry("max.mb", 64)
         .containsEntry("commit.interval.ms", 250L);
 
+    assertThat(admin.properties("cn.yichang.edge.reading"))
+        .containsEntry("buffer.cardinality.minimum", 1);
+
     assertThat(provision(SITES.resolve("valid.yaml"))).isTrue();
 
+    assertThat(admin.store.get("cn.yichang.edge.reading")).isNull();
     assertThat(admin.store.get("cn.yichang.edge.uplink")).isNull();
     assertThat(admin.store.get("cn.yichang.edge.store")).isNull();
   }

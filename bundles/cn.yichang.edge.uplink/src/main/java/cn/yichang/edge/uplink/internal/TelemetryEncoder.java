@@ -11,7 +11,9 @@ import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.Priority;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -56,7 +58,11 @@ public final class TelemetryEncoder implements ReadingSink {
   public TelemetryEncoder(
       @Reference MessageStore store, UplinkConfig config, BundleContext context) {
     this(store, config);
-    registration = context.registerService(ReadingSink.class, this, null);
+    registration =
+        context.registerService(
+            ReadingSink.class,
+            this,
+            new Hashtable<>(Map.of(ReadingSink.ROLE_PROPERTY, ReadingSink.BUFFER_ROLE)));
   }
 
   TelemetryEncoder(MessageStore store, UplinkConfig config) {
