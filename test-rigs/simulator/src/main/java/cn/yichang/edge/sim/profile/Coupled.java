@@ -1,0 +1,89 @@
+package cn.yichang.edge.sim.profile;
+
+import java.util.SplittableRandom;
+
+/**
+ * Models that follow a device's presence bool ({@link Dwell}: a car over the sensor, a person in
+ * bed), so that the points of one device tell one consistent story. The presence model is advanced
+ * before them.
+ */
+final class Coupled {
+
+  private Coupled() {}
+
+  /** {@code inner} while present, {@code absent} otherwise (a heart rate of 0 off the bed). */
+  static ValueModel gated(Dwell presence, ValueModel inner, double absent) {
+    return new ValueModel() {
+      @Override
+      public void advance(double seconds) {
+        inner.advance(seconds);
+      }
+
+      @Override
+      public double value() {
+        return presence.on() ? inner.value() : absent;
+      }
+    };
+  }
+
+  /** Counts arrivals (rising) or departures, from {@code start}. */
+  static ValueModel edges(Dwell presence, boolean rising, double start) {
+    return new ValueModel() {
+      @Override
+      public void advance(double seconds) {}
+
+      @Override
+      public double value() {
+        return start + (rising ? presence.rises() : presence.falls());
+      }
+    };
+  }
+
+  /** Time spent present, in units of {@code secondsPerUnit} (3600 for hours). */
+  static ValueModel presentTime(Dwell presence, double secondsPerUnit, double start) {
+    return new ValueModel() {
+      private double total = start;
+
+      @Override
+      public void advance(double seconds) {
+        if (presence.on()) {
+          total += seconds / secondsPerUnit;
+        }
+      }
+
+      @Override
+      public double value() {
+        return total;
+      }
+    };
+  }
+
+  /**
+   * One axis of a geomagnetic detector: the earth's field where it is buried (a slow walk), plus a
+   * disturbance of its own for each vehicle parked over it.
+   */
+  static ValueModel magneticAxis(Dwell presence, Bounds bounds, SplittableRandom random) {
+    double base = bounds.clamp(40 * (2 * random.nextDouble() - 1));
+    double spread = Math.min(60, bounds.span() / 8);
+    RandomWalk ambient =
+        new RandomWalk(bounds.within(new Bounds(base - 5, base + 5)), base, 0.05, 600, random);
+    return new ValueModel() {
+      private long arrivals = -1;
+      private double disturbance;
+
+      @Override
+      public void advance(double seconds) {
+        ambient.advance(seconds);
+        if (presence.rises() != arrivals) {
+          arrivals = presence.rises();
+          disturbance = spread * Gaussian.next(random);
+        }
+      }
+
+      @Override
+      public double value() {
+        return ambient.value() + (presence.on() ? disturbance : 0);
+      }
+    };
+  }
+}
