@@ -12,6 +12,7 @@ import java.util.Locale;
  * stats
  * fault UNIT none|silent|corrupt-crc|slow DURATION|exception CODE
  * set UNIT holding|input|coil|discrete A=V,...
+ * noise BYTES
  * </pre>
  */
 final class ConsoleCommands {
@@ -43,6 +44,11 @@ final class ConsoleCommands {
           Table table = Table.valueOf(argument(words, 2).toUpperCase(Locale.ROOT));
           applyAssignments(slave.unit(address).registers(), table, argument(words, 3));
           out.println("OK unit " + address + " " + table);
+        }
+        case "noise" -> {
+          int bytes = UnitSpec.parseNumber(argument(words, 1));
+          slave.injectNoise(bytes);
+          out.println("OK noise " + bytes + " bytes");
         }
         default -> throw new IllegalArgumentException("unknown command " + words[0]);
       }

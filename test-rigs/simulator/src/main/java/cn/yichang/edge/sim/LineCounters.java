@@ -19,6 +19,8 @@ final class LineCounters {
   private final AtomicLong shortestIdle = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong totalLateness = new AtomicLong();
   private final AtomicLong maxLateness = new AtomicLong();
+  private final AtomicLong noiseBursts = new AtomicLong();
+  private final AtomicLong noiseBytes = new AtomicLong();
   private volatile long crcErrors;
   private volatile long discardedBytes;
 
@@ -31,6 +33,11 @@ final class LineCounters {
   void replyLate(long nanos) {
     totalLateness.addAndGet(nanos);
     maxLateness.accumulateAndGet(nanos, Math::max);
+  }
+
+  void noise(int bytes) {
+    noiseBursts.incrementAndGet();
+    noiseBytes.addAndGet(bytes);
   }
 
   void receiveErrors(RequestAssembler assembler) {
@@ -54,6 +61,8 @@ final class LineCounters {
         shortest == Long.MAX_VALUE ? -1 : shortest,
         replied == 0 ? 0 : totalLateness.get() / replied,
         maxLateness.get(),
-        perUnit);
+        perUnit,
+        noiseBursts.get(),
+        noiseBytes.get());
   }
 }

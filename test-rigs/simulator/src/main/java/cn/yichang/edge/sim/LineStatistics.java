@@ -20,6 +20,8 @@ import java.util.Map;
  *     model made them due (the simulator's own wake-up latency; 0 with instant timing)
  * @param maxReplyLateNanos the latest a reply was written after it was due
  * @param units per-unit counters, by unit address
+ * @param noiseBursts times noise was put on the line ({@link PacedRtuSlave#injectNoise})
+ * @param noiseBytes random bytes written to the master as noise
  */
 public record LineStatistics(
     long requests,
@@ -32,7 +34,9 @@ public record LineStatistics(
     long shortestIdleNanos,
     long meanReplyLateNanos,
     long maxReplyLateNanos,
-    Map<Integer, UnitStatistics> units) {
+    Map<Integer, UnitStatistics> units,
+    long noiseBursts,
+    long noiseBytes) {
 
   public LineStatistics {
     units = Map.copyOf(units);
@@ -42,7 +46,8 @@ public record LineStatistics(
   public String summary() {
     return String.format(
         "requests=%d replies=%d early=%d broadcasts=%d unknown-unit=%d crc-errors=%d"
-            + " discarded-bytes=%d shortest-idle-us=%d reply-late-mean-us=%d reply-late-max-us=%d",
+            + " discarded-bytes=%d shortest-idle-us=%d reply-late-mean-us=%d reply-late-max-us=%d"
+            + " noise-bursts=%d noise-bytes=%d",
         requests,
         replies,
         earlyRequests,
@@ -52,6 +57,8 @@ public record LineStatistics(
         discardedBytes,
         shortestIdleNanos < 0 ? -1 : shortestIdleNanos / 1000,
         meanReplyLateNanos / 1000,
-        maxReplyLateNanos / 1000);
+        maxReplyLateNanos / 1000,
+        noiseBursts,
+        noiseBytes);
   }
 }

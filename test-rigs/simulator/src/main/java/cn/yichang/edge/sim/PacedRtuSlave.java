@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +32,9 @@ import java.util.concurrent.TimeUnit;
 public final class PacedRtuSlave implements AutoCloseable {
 
   private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  /** Put in the chunk queue to wake the serving thread when noise is waiting to be written. */
+  private static final TimedChunk WAKE = new TimedChunk(new byte[0], 0);
 
   private final LineSettings line;
   private final Map<Integer, SimulatedUnit> units;
@@ -46,6 +52,8 @@ public final class PacedRtuSlave implements AutoCloseable {
   private volatile boolean running = true;
 
   private final LineCounters counters = new LineCounters();
+  private final Queue<byte[]> noise = new ConcurrentLinkedQueue<>();
+  private final Random noiseRandom = new Random();
 
   private PacedRtuSlave(
       LineSettings line,
@@ -122,6 +130,30 @@ public final class PacedRtuSlave implements AutoCloseable {
     return counters.snapshot(units.values());
   }
 
+  /**
+   * Puts {@code bytes} random bytes on the line towards the master, as interference on a real bus
+   * would: written by the serving thread at the next moment the line is idle (no request being
+   * received, the last frame followed by its 3.5-character silence), so the master sees stray bytes
+   * or a corrupt frame rather than a damaged reply. Returns at once; counted in {@link
+   * LineStatistics#noiseBytes()} once written.
+   */
+  public void injectNoise(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("noise needs at least one byte: " + bytes);
+    }
+    byte[] garbage = new byte[bytes];
+    synchronized (noiseRandom) {
+      noiseRandom.nextBytes(garbage);
+    }
+    injectNoise(garbage);
+  }
+
+  /** Like {@link #injectNoise(int)}, with the given bytes (for tests and scripted scenarios). */
+  public void injectNoise(byte[] bytes) {
+    noise.add(bytes.clone());
+    chunks.add(WAKE);
+  }
+
   /** True while the pty is open and readable. */
   public boolean isServing() {
     return running && readerThread.isAlive() && servingThread.isAlive();
@@ -154,10 +186,15 @@ public final class PacedRtuSlave implements AutoCloseable {
             gapDeadline.isPresent() ? gapDeadline.getAsLong() - System.nanoTime() : IDLE_POLL_NANOS;
         TimedChunk chunk = chunks.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
         List<ReceivedFrame> frames =
-            chunk != null ? assembler.accept(chunk) : assembler.gapElapsed(System.nanoTime());
+            chunk != null && chunk != WAKE
+                ? assembler.accept(chunk)
+                : assembler.gapElapsed(System.nanoTime());
         counters.receiveErrors(assembler);
         for (ReceivedFrame frame : frames) {
           answer(frame);
+        }
+        if (!noise.isEmpty() && assembler.gapDeadline().isEmpty()) {
+          writeNoise();
         }
       }
     } catch (InterruptedException e) {
@@ -214,6 +251,18 @@ public final class PacedRtuSlave implements AutoCloseable {
     clock.replyWrittenAt(writtenAt);
     unit.countReply(RequestProcessor.isException(pdu));
     counters.replies.incrementAndGet();
+  }
+
+  private void writeNoise() throws IOException {
+    WireClock.parkUntil(clock.silentAtNanos());
+    for (byte[] bytes = noise.poll(); bytes != null && running; bytes = noise.poll()) {
+      ByteBuffer out = ByteBuffer.wrap(bytes);
+      while (out.hasRemaining()) {
+        output.write(out);
+      }
+      clock.replyWrittenAt(System.nanoTime());
+      counters.noise(bytes.length);
+    }
   }
 
   private static byte[] withUnit(int unit, byte[] pdu, boolean corruptCrc) {

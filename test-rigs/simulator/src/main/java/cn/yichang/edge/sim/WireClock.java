@@ -54,6 +54,11 @@ final class WireClock {
     frameEndedAt(nanos);
   }
 
+  /** When the line is silent again after the last frame (now, if no frame has been seen). */
+  long silentAtNanos() {
+    return anyFrame ? lastFrameEndNanos + (timing == Timing.WIRE ? line.silenceNanos() : 0) : 0;
+  }
+
   long wireNanos(int bytes) {
     return timing == Timing.WIRE ? line.wireNanos(bytes) : 0;
   }

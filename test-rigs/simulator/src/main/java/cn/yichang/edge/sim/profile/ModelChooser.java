@@ -44,12 +44,26 @@ final class ModelChooser {
     return models;
   }
 
-  /** The engineering range a model keeps to: min/max, else what the type holds, within +-1000. */
-  static Bounds bounds(Point point) {
+  /** What a served value must keep to: min/max, and what the type holds. */
+  static Bounds limits(Point point) {
+    Bounds type = typeRange(point);
+    double lo = point.min() != null ? point.min() : type.lo();
+    double hi = point.max() != null ? point.max() : type.hi();
+    return new Bounds(lo, Math.max(lo, hi)).within(type);
+  }
+
+  private static Bounds typeRange(Point point) {
+    if (point.type() == PointType.FLOAT32 || point.type() == PointType.FLOAT64) {
+      return new Bounds(-1e30, 1e30);
+    }
     double a = PointCodec.decoded(point, PointCodec.rawMin(point.type()));
     double b = PointCodec.decoded(point, PointCodec.rawMax(point.type()));
-    boolean floating = point.type() == PointType.FLOAT32 || point.type() == PointType.FLOAT64;
-    Bounds type = floating ? new Bounds(-1e30, 1e30) : new Bounds(Math.min(a, b), Math.max(a, b));
+    return new Bounds(Math.min(a, b), Math.max(a, b));
+  }
+
+  /** The engineering range a model keeps to: min/max, else what the type holds, within +-1000. */
+  static Bounds bounds(Point point) {
+    Bounds type = typeRange(point);
     Bounds fallback = type.within(new Bounds(-1000, 1000));
     double lo = point.min() != null ? point.min() : fallback.lo();
     double hi = point.max() != null ? point.max() : fallback.hi();
@@ -123,7 +137,7 @@ final class ModelChooser {
     if ("person".equals(kind)) {
       return dwell(1 * MINUTE, 20 * MINUTE, 1 * MINUTE, 30 * MINUTE, random);
     }
-    if (has(name(point), "alarm", "fault", "error", "tamper", "low")) {
+    if (has(name(point), "alarm", "fault", "error", "tamper", "low", "calibrat")) {
       return dwell(10, 2 * MINUTE, 30 * MINUTE, 4 * HOUR, random);
     }
     return dwell(1 * MINUTE, 10 * MINUTE, 1 * MINUTE, 10 * MINUTE, random);

@@ -165,7 +165,7 @@ public final class ProfileUnit {
         served = PointCodec.write(registers, p, number(pin), false);
       } else {
         double value = models.get(p.name()).value();
-        served = PointCodec.write(registers, p, ModelChooser.bounds(p).clamp(value), true);
+        served = PointCodec.write(registers, p, ModelChooser.limits(p).clamp(value), true);
       }
       expected.put(p.name(), served);
     }
