@@ -1,6 +1,5 @@
 package cn.yichang.edge.distrib;
 
-import cn.yichang.edge.sim.broker.ReceivedMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +29,7 @@ class BrokerOutageIT {
       rig.broker.start();
       List<Instant> taken = readings(gateway).stream().map(ReadingLine::acquiredAt).toList();
 
-      List<ReceivedMessage> received = rig.data.awaitCount(taken.size(), Duration.ofSeconds(60));
-      Delivery delivery = new Delivery(received);
-      delivery.assertContainsAll(taken);
-      delivery.assertNoGapAndInOrder();
+      Delivery.awaitAll(rig.data, taken, Duration.ofSeconds(60)).assertNoGapAndInOrder();
     }
   }
 

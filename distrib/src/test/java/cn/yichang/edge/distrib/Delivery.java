@@ -1,15 +1,19 @@
 package cn.yichang.edge.distrib;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.yichang.edge.kura.KuraPayload;
+import cn.yichang.edge.sim.broker.BrokerSubscriber;
 import cn.yichang.edge.sim.broker.ReceivedMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** What the platform received, checked against what the gateway logged as acquired. */
 final class Delivery {
@@ -36,8 +40,28 @@ final class Delivery {
 
   /** Every acquisition time in {@code logged} arrived (Kura timestamps are milliseconds). */
   void assertContainsAll(List<Instant> logged) {
-    assertThat(acquiredBySeq.values())
-        .containsAll(logged.stream().map(t -> t.truncatedTo(ChronoUnit.MILLIS)).toList());
+    assertThat(acquiredBySeq.values()).containsAll(millis(logged));
+  }
+
+  /** Waits until every acquisition time in {@code logged} has arrived, then checks delivery. */
+  static Delivery awaitAll(BrokerSubscriber subscriber, List<Instant> logged, Duration atMost) {
+    List<Instant> wanted = millis(logged);
+    try {
+      await()
+          .atMost(atMost)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> new Delivery(subscriber.messages()).acquiredBySeq.values().containsAll(wanted));
+    } catch (ConditionTimeoutException e) {
+      // assertContainsAll says which ones are missing
+    }
+    Delivery delivery = new Delivery(subscriber.messages());
+    delivery.assertContainsAll(logged);
+    return delivery;
+  }
+
+  private static List<Instant> millis(List<Instant> times) {
+    return times.stream().map(t -> t.truncatedTo(ChronoUnit.MILLIS)).toList();
   }
 
   int distinct() {

@@ -1,6 +1,5 @@
 package cn.yichang.edge.distrib;
 
-import cn.yichang.edge.sim.broker.ReceivedMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,11 +41,9 @@ class PowerCutIT {
 
       try (GatewayProcess second = GatewayProcess.start("run", "--config", site.toString())) {
         rig.broker.start();
-        List<ReceivedMessage> received =
-            rig.data.awaitCount(takenBeforeKill.size() + 4, Duration.ofSeconds(60));
-        Delivery delivery = new Delivery(received);
-        delivery.assertContainsAll(takenBeforeKill);
-        delivery.assertNoGapAndInOrder();
+        rig.data.awaitCount(takenBeforeKill.size() + 4, Duration.ofSeconds(60));
+        Delivery.awaitAll(rig.data, takenBeforeKill, Duration.ofSeconds(60))
+            .assertNoGapAndInOrder();
       }
     }
   }

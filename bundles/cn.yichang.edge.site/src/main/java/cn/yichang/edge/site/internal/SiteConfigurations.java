@@ -20,7 +20,7 @@ final class SiteConfigurations {
   static final String READING_PID = "cn.yichang.edge.reading";
 
   /** Singleton PIDs that exist only when the site file has their section. */
-  static final Set<String> OWNED_SINGLETON_PIDS = Set.of(STORE_PID, UPLINK_PID, READING_PID);
+  static final Set<String> OWNED_SINGLETON_PIDS = Set.of(STORE_PID, UPLINK_PID);
 
   /** Factory PIDs whose configurations the site file owns: those not in it are deleted. */
   static final Set<String> OWNED_FACTORY_PIDS = ownedFactoryPids();
@@ -52,6 +52,11 @@ final class SiteConfigurations {
    */
   static List<Desired> of(Site site, Path distributionProfiles, Path stateDir) {
     List<Desired> configs = new ArrayList<>();
+    // First, so that the publisher is configured before any device can take a reading: with an
+    // uplink, acquisition waits for the buffer, and no reading is taken that could not be kept.
+    configs.add(
+        Desired.singleton(
+            READING_PID, Map.of("buffer.cardinality.minimum", site.uplink() == null ? 0 : 1)));
     configs.add(
         Desired.singleton(PROFILE_PID, Map.of("dirs", profileDirs(site, distributionProfiles))));
     configs.add(
@@ -87,8 +92,6 @@ final class SiteConfigurations {
     }
     if (site.uplink() != null) {
       configs.add(Desired.singleton(UPLINK_PID, uplink(site.uplink(), site.gateway())));
-      // Acquisition waits for the buffer: no reading is taken that could not be kept.
-      configs.add(Desired.singleton(READING_PID, Map.of("buffer.cardinality.minimum", 1)));
     }
     return configs;
   }

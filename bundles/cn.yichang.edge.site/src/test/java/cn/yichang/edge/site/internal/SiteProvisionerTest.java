@@ -28,6 +28,7 @@ class SiteProvisionerTest {
 
     assertThat(admin.store.keySet())
         .containsExactlyInAnyOrder(
+            "cn.yichang.edge.reading",
             "cn.yichang.edge.profile",
             "cn.yichang.edge.gateway",
             "cn.yichang.edge.bus~rs485-1",
@@ -132,7 +133,8 @@ class SiteProvisionerTest {
 
     assertThat(provision(SITES.resolve("valid.yaml"))).isTrue();
 
-    assertThat(admin.store.get("cn.yichang.edge.reading")).isNull();
+    assertThat(admin.properties("cn.yichang.edge.reading"))
+        .containsEntry("buffer.cardinality.minimum", 0);
     assertThat(admin.store.get("cn.yichang.edge.uplink")).isNull();
     assertThat(admin.store.get("cn.yichang.edge.store")).isNull();
   }
@@ -161,7 +163,7 @@ class SiteProvisionerTest {
     SiteProvisioner provisioner = new SiteProvisioner(context, admin);
 
     assertThat(provisioner.provisioned()).isTrue();
-    assertThat(admin.store).hasSize(8);
+    assertThat(admin.store).hasSize(9);
   }
 
   @Test
