@@ -67,9 +67,10 @@ final class Coupled {
     double spread = Math.min(60, bounds.span() / 8);
     RandomWalk ambient =
         new RandomWalk(bounds.within(new Bounds(base - 5, base + 5)), base, 0.05, 600, random);
+    double first = spread * Gaussian.next(random);
     return new ValueModel() {
-      private long arrivals = -1;
-      private double disturbance;
+      private long arrivals = presence.rises();
+      private double disturbance = first;
 
       @Override
       public void advance(double seconds) {

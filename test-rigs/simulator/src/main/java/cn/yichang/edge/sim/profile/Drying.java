@@ -27,7 +27,7 @@ final class Drying implements ValueModel {
     this.minInterval = minInterval;
     this.maxInterval = maxInterval;
     this.random = random;
-    this.value = bounds.at(0.3 + 0.2 * random.nextDouble());
+    this.value = bounds.at(0.3 + 0.15 * random.nextDouble());
     this.untilIrrigation = nextInterval();
   }
 
@@ -38,8 +38,8 @@ final class Drying implements ValueModel {
     value = bounds.clamp(value - dryPerSecond * seconds * (0.3 + wetness) + noise);
     untilIrrigation -= seconds;
     if (untilIrrigation <= 0) {
-      double jump = bounds.span() * (0.08 + 0.10 * random.nextDouble());
-      value = Math.min(value + jump, bounds.at(0.9));
+      double capacity = bounds.at(0.38 + 0.10 * random.nextDouble());
+      value = bounds.clamp(Math.max(value + 0.03 * bounds.span(), capacity));
       untilIrrigation += nextInterval();
     }
   }

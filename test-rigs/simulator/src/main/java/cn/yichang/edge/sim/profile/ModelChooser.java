@@ -93,7 +93,7 @@ final class ModelChooser {
       return counter(point, random);
     }
     if (has(n, "moisture", "vwc", "water_content")) {
-      return ValueModels.drying(r.lo(), r.hi(), r.span() * 0.015 * 60, minutes(3), minutes(8), s);
+      return ValueModels.drying(r.lo(), r.hi(), r.span() * 0.02 * 60, minutes(3), minutes(8), s);
     }
     if (has(n, "temp") || unit.equals("Cel")) {
       double mean = r.within(new Bounds(15, 30)).clamp(22);
@@ -122,7 +122,7 @@ final class ModelChooser {
       return walk(r.within(new Bounds(120, 450)), 260, 0.4, random);
     }
     // conductivity, turbidity, dissolved oxygen and anything else: a walk inside the range
-    return walk(r, r.at(0.3), r.span() * 0.001, random);
+    return walk(r, r.at(0.3), r.span() * 0.0002, random);
   }
 
   private ValueModel bool(Point point) {

@@ -40,8 +40,8 @@ public final class ValueModels {
   }
 
   /**
-   * Soil moisture: dries by {@code dryPerHour} and jumps up by 8..18 % of the range at an
-   * irrigation every {@code minInterval}..{@code maxInterval}.
+   * Soil moisture: dries by up to {@code dryPerHour} (less as it gets dry) and jumps back up to
+   * about field capacity at an irrigation every {@code minInterval}..{@code maxInterval}.
    */
   public static ValueModel drying(
       double lo,
