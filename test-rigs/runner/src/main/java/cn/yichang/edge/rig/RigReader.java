@@ -1,0 +1,252 @@
+package cn.yichang.edge.rig;
+
+import cn.yichang.edge.profile.Problem;
+import cn.yichang.edge.profile.ProfileException;
+import cn.yichang.edge.profile.yaml.MappingReader;
+import cn.yichang.edge.profile.yaml.Problems;
+import cn.yichang.edge.profile.yaml.ProfileDirectories;
+import cn.yichang.edge.profile.yaml.YamlFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a rig file with the gateway's own line-aware YAML reader, so that every problem is reported
+ * as {@code FILE:LINE: field: message}, all of them at once.
+ */
+public final class RigReader {
+
+  private static final Map<String, Rig.ActionKind> ACTIONS = new LinkedHashMap<>();
+  private static final Map<String, String> PARITIES =
+      Map.of("none", "none", "even", "even", "odd", "odd");
+  private static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(1);
+  private static final Duration DEFAULT_NOISE_EVERY = Duration.ofSeconds(1);
+
+  static {
+    for (Rig.ActionKind kind : Rig.ActionKind.values()) {
+      ACTIONS.put(kind.spelling(), kind);
+    }
+  }
+
+  private final Path file;
+  private final List<Path> distributionProfiles;
+  private final Problems problems = new Problems();
+  private final Map<String, String> deviceBus = new HashMap<>();
+  private final Set<String> busIds = new HashSet<>();
+
+  private RigReader(Path file, List<Path> distributionProfiles) {
+    this.file = file;
+    this.distributionProfiles = distributionProfiles;
+  }
+
+  /** The rig, or the problems that keep it from running. */
+  public record Result(Rig rig, List<Problem> problems) {
+    public boolean ok() {
+      return rig != null;
+    }
+  }
+
+  /**
+   * @param distributionProfiles profile directories searched after the rig's own (the
+   *     distribution's {@code device-profiles/})
+   */
+  public static Result read(Path file, List<Path> distributionProfiles) {
+    return new RigReader(file.toAbsolutePath().normalize(), distributionProfiles).read();
+  }
+
+  private Result read() {
+    Optional<MappingReader> root =
+        YamlFiles.compose(file, problems).flatMap(n -> MappingReader.of(file, n, "", problems));
+    if (root.isEmpty()) {
+      return new Result(null, problems.list());
+    }
+    MappingReader r = root.get();
+    Optional<MappingReader> gateway =
+        r.node("gateway").flatMap(n -> MappingReader.of(file, n, "gateway", problems));
+    if (!r.has("gateway")) {
+      r.problem("gateway", "missing (required)");
+    }
+    Optional<String> gatewayId = gateway.flatMap(g -> g.requiredString("id"));
+    String account = gateway.flatMap(g -> g.string("account")).orElse("yichang");
+    gateway.ifPresent(MappingReader::finish);
+    List<Path> profileDirs = new ArrayList<>();
+    Path base = file.getParent();
+    r.strings("profile-dirs").forEach(d -> profileDirs.add(base.resolve(d).normalize()));
+    Optional<Duration> duration = r.duration("duration");
+    if (!r.has("duration")) {
+      r.problem("duration", "missing (required)");
+    }
+    double shortFactor = r.decimal("short").orElse(0.5);
+    if (shortFactor <= 0 || shortFactor > 1) {
+      r.problem("short", "must be above 0 and at most 1 (the factor --short scales times by)");
+    }
+    List<Path> searched = new ArrayList<>(profileDirs);
+    searched.addAll(distributionProfiles);
+    ProfileDirectories profiles = new ProfileDirectories(searched);
+    List<Rig.Bus> buses = new ArrayList<>();
+    r.eachMapping("buses", b -> bus(b, profiles).ifPresent(buses::add));
+    if (buses.isEmpty() && problems.isEmpty()) {
+      r.problem("buses", "a rig needs at least one bus with a device");
+    }
+    List<Rig.Action> timeline = new ArrayList<>();
+    r.eachMapping("timeline", a -> action(a, duration.orElse(null)).ifPresent(timeline::add));
+    r.finish();
+    if (!problems.isEmpty() || gatewayId.isEmpty() || duration.isEmpty()) {
+      return new Result(null, problems.inLineOrder());
+    }
+    String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    Rig rig =
+        new Rig(
+            name,
+            file,
+            gatewayId.get(),
+            account,
+            profileDirs,
+            duration.get(),
+            shortFactor,
+            buses,
+            timeline);
+    return new Result(rig, List.of());
+  }
+
+  private Optional<Rig.Bus> bus(MappingReader b, ProfileDirectories profiles) {
+    Optional<String> id = b.requiredString("id");
+    int baud = b.integer("baud", 300, 4_000_000).orElse(9600L).intValue();
+    String parity = b.choice("parity", PARITIES).orElse("none");
+    int dataBits = b.integer("data-bits", 7, 8).orElse(8L).intValue();
+    int stopBits = b.integer("stop-bits", 1, 2).orElse(1L).intValue();
+    List<Rig.Device> devices = new ArrayList<>();
+    Map<Long, String> units = new HashMap<>();
+    b.eachMapping(
+        "devices", d -> device(d, id.orElse("?"), units, profiles).ifPresent(devices::add));
+    b.finish();
+    if (id.isPresent() && !busIds.add(id.get())) {
+      b.problem("id", "bus \"" + id.get() + "\" is defined twice");
+    }
+    if (devices.isEmpty()) {
+      b.problem("devices", "a bus needs at least one device");
+    }
+    return id.map(v -> new Rig.Bus(v, baud, parity, dataBits, stopBits, devices));
+  }
+
+  private Optional<Rig.Device> device(
+      MappingReader d, String bus, Map<Long, String> units, ProfileDirectories profiles) {
+    Optional<String> id = d.requiredString("id");
+    Optional<String> profile = d.requiredString("profile");
+    Optional<Long> unit = d.requiredInteger("unit", 1, 247);
+    Duration poll = d.duration("poll").orElse(Duration.ofSeconds(10));
+    d.finish();
+    if (poll.toMillis() < 100) {
+      d.problem("poll", "must be at least 100ms");
+    }
+    if (id.isPresent() && deviceBus.putIfAbsent(id.get(), bus) != null) {
+      d.problem("id", "device \"" + id.get() + "\" is defined twice");
+    }
+    unit.ifPresent(
+        u -> {
+          String other = units.putIfAbsent(u, id.orElse("?"));
+          if (other != null) {
+            d.problem("unit", "unit " + u + " is already used on bus " + bus + " by " + other);
+          }
+        });
+    profile.ifPresent(p -> checkProfile(d, p, profiles));
+    if (id.isEmpty() || profile.isEmpty() || unit.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Rig.Device(id.get(), profile.get(), unit.get().intValue(), poll));
+  }
+
+  private void checkProfile(MappingReader d, String profile, ProfileDirectories profiles) {
+    if (!ProfileDirectories.isValidId(profile)) {
+      d.problem("profile", "\"" + profile + "\" is not a profile id (like water/ph-orp)");
+      return;
+    }
+    try {
+      if (profiles.find(profile).isEmpty()) {
+        d.problem("profile", "no profile \"" + profile + "\" in " + profiles.dirs());
+      }
+    } catch (ProfileException e) {
+      d.problem("profile", "profile \"" + profile + "\" is invalid: " + e.getMessage());
+    }
+  }
+
+  private Optional<Rig.Action> action(MappingReader a, Duration scenario) {
+    Optional<Duration> at = a.duration("at");
+    Optional<Rig.ActionKind> kind = a.requiredChoice("action", ACTIONS);
+    Optional<Duration> length = a.duration("for");
+    Optional<String> device = a.string("device");
+    Optional<String> bus = a.string("bus");
+    Optional<Duration> delay = a.duration("delay");
+    Optional<Long> bytes = a.integer("bytes", 1, 256);
+    Optional<Duration> every = a.duration("every");
+    a.finish();
+    if (!a.has("at")) {
+      a.problem("at", "missing (required)");
+    }
+    if (!a.has("for")) {
+      a.problem("for", "missing (required): how long the fault lasts");
+    }
+    if (kind.isEmpty() || at.isEmpty() || length.isEmpty()) {
+      return Optional.empty();
+    }
+    Rig.ActionKind k = kind.get();
+    String target = null;
+    if (k.onDevice()) {
+      target = device.orElse(null);
+      if (device.isEmpty()) {
+        a.problem("device", "missing (required by " + k.spelling() + ")");
+      } else if (!deviceBus.containsKey(device.get())) {
+        a.problem("device", "no device \"" + device.get() + "\" in this rig");
+      }
+    } else if (device.isPresent()) {
+      a.problem("device", "not used by " + k.spelling());
+    }
+    if (k == Rig.ActionKind.LINE_NOISE) {
+      target = bus.orElse(null);
+      if (bus.isEmpty()) {
+        a.problem("bus", "missing (required by line-noise)");
+      } else if (!busIds.contains(bus.get())) {
+        a.problem("bus", "no bus \"" + bus.get() + "\" in this rig");
+      }
+    } else {
+      notUsed(a, k, "bus", bus.isPresent());
+      notUsed(a, k, "bytes", bytes.isPresent());
+      notUsed(a, k, "every", every.isPresent());
+    }
+    if (k != Rig.ActionKind.DEVICE_SLOW) {
+      notUsed(a, k, "delay", delay.isPresent());
+    }
+    if (every.isPresent() && every.get().toMillis() < 50) {
+      a.problem("every", "must be at least 50ms");
+    }
+    Duration end = at.get().plus(length.get());
+    if (scenario != null && end.compareTo(scenario) > 0) {
+      a.problem(
+          "for",
+          "ends at " + Rig.seconds(end) + ", after the rig's duration of " + Rig.seconds(scenario));
+    }
+    return Optional.of(
+        new Rig.Action(
+            at.get(),
+            k,
+            length.get(),
+            target,
+            delay.orElse(DEFAULT_SLOW_DELAY),
+            bytes.orElse(8L).intValue(),
+            k == Rig.ActionKind.LINE_NOISE ? every.orElse(DEFAULT_NOISE_EVERY) : null,
+            a.line()));
+  }
+
+  private static void notUsed(MappingReader a, Rig.ActionKind k, String key, boolean present) {
+    if (present) {
+      a.problem(key, "not used by " + k.spelling());
+    }
+  }
+}
