@@ -1,8 +1,12 @@
 package cn.yichang.edge.sim;
 
 import cn.yichang.edge.sim.RegisterMap.Table;
+import cn.yichang.edge.sim.profile.ProfileUnit;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Commands a script may write to the simulator's stdin while it serves, so that a rig's timeline
@@ -13,16 +17,25 @@ import java.util.Locale;
  * fault UNIT none|silent|corrupt-crc|slow DURATION|exception CODE
  * set UNIT holding|input|coil|discrete A=V,...
  * noise BYTES
+ * pin UNIT POINT VALUE      (a --profile unit serves VALUE, even out of range)
+ * release UNIT POINT        (back to the moving value)
+ * values UNIT               (the values a --profile unit serves now)
  * </pre>
  */
 final class ConsoleCommands {
 
   private final PacedRtuSlave slave;
   private final PrintStream out;
+  private final Map<Integer, ProfileUnit> profiled = new TreeMap<>();
 
   ConsoleCommands(PacedRtuSlave slave, PrintStream out) {
+    this(slave, List.of(), out);
+  }
+
+  ConsoleCommands(PacedRtuSlave slave, List<ProfileUnit> profileUnits, PrintStream out) {
     this.slave = slave;
     this.out = out;
+    profileUnits.forEach(unit -> profiled.put(unit.unit().address(), unit));
   }
 
   /** Runs one command line; answers {@code OK ...} or {@code ERROR ...} on one line. */
@@ -50,6 +63,16 @@ final class ConsoleCommands {
           slave.injectNoise(bytes);
           out.println("OK noise " + bytes + " bytes");
         }
+        case "pin" -> {
+          String point = argument(words, 2);
+          profiled(argument(words, 1)).pin(point, parseValue(argument(words, 3)));
+          out.println("OK unit " + words[1] + " " + point + " pinned");
+        }
+        case "release" -> {
+          profiled(argument(words, 1)).release(argument(words, 2));
+          out.println("OK unit " + words[1] + " " + words[2] + " released");
+        }
+        case "values" -> out.println("OK " + profiled(argument(words, 1)).expectedValues());
         default -> throw new IllegalArgumentException("unknown command " + words[0]);
       }
     } catch (RuntimeException e) {
@@ -88,6 +111,25 @@ final class ConsoleCommands {
       if (!registers.write(table, UnitSpec.parseNumber(parts[0]), UnitSpec.parseNumber(parts[1]))) {
         throw new IllegalArgumentException("address not mapped: " + parts[0]);
       }
+    }
+  }
+
+  private ProfileUnit profiled(String unit) {
+    ProfileUnit profileUnit = profiled.get(UnitSpec.parseNumber(unit));
+    if (profileUnit == null) {
+      throw new IllegalArgumentException("unit " + unit + " serves no profile");
+    }
+    return profileUnit;
+  }
+
+  private static Object parseValue(String text) {
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      return text;
     }
   }
 

@@ -14,11 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Queue;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -52,8 +49,7 @@ public final class PacedRtuSlave implements AutoCloseable {
   private volatile boolean running = true;
 
   private final LineCounters counters = new LineCounters();
-  private final Queue<byte[]> noise = new ConcurrentLinkedQueue<>();
-  private final Random noiseRandom = new Random();
+  private final LineNoise noise = new LineNoise();
 
   private PacedRtuSlave(
       LineSettings line,
@@ -138,19 +134,12 @@ public final class PacedRtuSlave implements AutoCloseable {
    * LineStatistics#noiseBytes()} once written.
    */
   public void injectNoise(int bytes) {
-    if (bytes < 1) {
-      throw new IllegalArgumentException("noise needs at least one byte: " + bytes);
-    }
-    byte[] garbage = new byte[bytes];
-    synchronized (noiseRandom) {
-      noiseRandom.nextBytes(garbage);
-    }
-    injectNoise(garbage);
+    injectNoise(noise.random(bytes));
   }
 
   /** Like {@link #injectNoise(int)}, with the given bytes (for tests and scripted scenarios). */
   public void injectNoise(byte[] bytes) {
-    noise.add(bytes.clone());
+    noise.add(bytes);
     chunks.add(WAKE);
   }
 
@@ -194,7 +183,7 @@ public final class PacedRtuSlave implements AutoCloseable {
           answer(frame);
         }
         if (!noise.isEmpty() && assembler.gapDeadline().isEmpty()) {
-          writeNoise();
+          noise.writePending(output, clock, counters);
         }
       }
     } catch (InterruptedException e) {
@@ -251,18 +240,6 @@ public final class PacedRtuSlave implements AutoCloseable {
     clock.replyWrittenAt(writtenAt);
     unit.countReply(RequestProcessor.isException(pdu));
     counters.replies.incrementAndGet();
-  }
-
-  private void writeNoise() throws IOException {
-    WireClock.parkUntil(clock.silentAtNanos());
-    for (byte[] bytes = noise.poll(); bytes != null && running; bytes = noise.poll()) {
-      ByteBuffer out = ByteBuffer.wrap(bytes);
-      while (out.hasRemaining()) {
-        output.write(out);
-      }
-      clock.replyWrittenAt(System.nanoTime());
-      counters.noise(bytes.length);
-    }
   }
 
   private static byte[] withUnit(int unit, byte[] pdu, boolean corruptCrc) {

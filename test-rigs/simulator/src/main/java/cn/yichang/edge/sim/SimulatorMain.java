@@ -1,5 +1,6 @@
 package cn.yichang.edge.sim;
 
+import cn.yichang.edge.sim.profile.ValueTicker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,11 +29,13 @@ public final class SimulatorMain {
       return;
     }
     PacedRtuSlave slave = PacedRtuSlave.start(options.line(), options.timing(), options.units());
+    ValueTicker ticker = ValueTicker.start(options.profileUnits(), options.tick(), options.speed());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  ticker.close();
                   slave.close();
                   ConsoleCommands.printStatistics(slave.statistics(), System.out);
                   stopped.countDown();
@@ -48,7 +51,7 @@ public final class SimulatorMain {
             .map(unit -> String.valueOf(unit.address()))
             .collect(Collectors.joining(",")));
     System.out.flush();
-    readCommands(new ConsoleCommands(slave, System.out));
+    readCommands(new ConsoleCommands(slave, options.profileUnits(), System.out));
     if (options.exitOnStdinEof()) {
       System.exit(0); // runs the shutdown hook, which prints the statistics
     }

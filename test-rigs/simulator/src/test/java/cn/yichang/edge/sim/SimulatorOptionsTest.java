@@ -93,4 +93,53 @@ class SimulatorOptionsTest {
     assertThatThrownBy(() -> SimulatorOptions.parse("--port", "p", "--unit", "1", "--slow", "fast"))
         .hasMessageContaining("not a duration");
   }
+
+  @Test
+  void servesProfilesWithMovingValuesAndTakesPinsOnStdin() {
+    SimulatorOptions options =
+        SimulatorOptions.parse(
+            "--port",
+            "/tmp/x/ttyDEV",
+            "--profile-dir",
+            "../../device-profiles",
+            "--speed",
+            "60",
+            "--unit",
+            "3",
+            "--profile",
+            "water/ph-orp",
+            "--seed",
+            "9",
+            "--slow",
+            "50ms",
+            "--unit",
+            "4",
+            "--holding",
+            "0=1");
+
+    assertThat(options.speed()).isEqualTo(60);
+    assertThat(options.profileUnits()).hasSize(1);
+    cn.yichang.edge.sim.profile.ProfileUnit ph = options.profileUnits().get(0);
+    assertThat(ph.profileId()).isEqualTo("water/ph-orp");
+    assertThat(options.units()).extracting(SimulatedUnit::address).containsExactly(3, 4);
+    assertThat(options.units().get(0)).isSameAs(ph.unit());
+    assertThat(ph.unit().fault().kind()).isEqualTo(Fault.Kind.SLOW);
+
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = new java.io.PrintStream(bytes, true);
+    ConsoleCommands commands = new ConsoleCommands(null, options.profileUnits(), out);
+    commands.execute("pin 3 ph 14.5");
+    assertThat(ph.expectedValues().get("ph")).isEqualTo(14.5);
+    commands.execute("release 3 ph");
+    commands.execute("pin 4 ph 1");
+    assertThat(bytes.toString())
+        .contains("OK unit 3 ph pinned", "OK unit 3 ph released", "ERROR unit 4 serves no profile");
+
+    assertThatThrownBy(
+            () ->
+                SimulatorOptions.parse(
+                    "--port", "p", "--unit", "1", "--profile", "water/none", "--profile-dir", "."))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("water/none");
+  }
 }
