@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A rig while it runs: the simulated buses, the platform, the gateway (one process per run: a kill
@@ -15,6 +16,9 @@ import java.util.List;
  * is what the timeline acts on.
  */
 final class LiveRig implements RigControls {
+
+  /** What the uplink logs on every connection (each one publishes a BIRTH). */
+  private static final String CONNECTED = "Uplink connected to";
 
   private final Path home;
   private final Path site;
@@ -28,6 +32,7 @@ final class LiveRig implements RigControls {
   // its own lock: the output pump adds to it while a kill or stop holds this rig's lock and waits
   // for the pump to finish
   private final List<LoggedReading> logged = new ArrayList<>();
+  private final AtomicInteger connections = new AtomicInteger();
   private final List<Instant> kills = new ArrayList<>();
   private final List<Observations.Window> diskFull = new ArrayList<>();
   private final List<String> deaths = new ArrayList<>();
@@ -58,20 +63,26 @@ final class LiveRig implements RigControls {
   synchronized void startGateway() throws IOException {
     int run = ++runs;
     gateway =
-        GatewayProcess.start(
-            home,
-            site,
-            stateDir,
-            gatewayLog,
-            run,
-            line -> LoggedReading.parse(line, run).ifPresent(this::add));
+        GatewayProcess.start(home, site, stateDir, gatewayLog, run, line -> onLine(line, run));
     runStart = Instant.now();
   }
 
-  private void add(LoggedReading reading) {
-    synchronized (logged) {
-      logged.add(reading);
+  private void onLine(String line, int run) {
+    if (line.contains(CONNECTED)) {
+      connections.incrementAndGet();
     }
+    LoggedReading.parse(line, run)
+        .ifPresent(
+            r -> {
+              synchronized (logged) {
+                logged.add(r);
+              }
+            });
+  }
+
+  /** How often the gateways said their uplink connected. */
+  int connections() {
+    return connections.get();
   }
 
   synchronized long gatewayPid() {

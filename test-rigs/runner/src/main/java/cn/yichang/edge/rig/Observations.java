@@ -16,6 +16,7 @@ import java.util.List;
  * @param diskFull when the state directory was full (played disk-fill windows)
  * @param deaths gateway runs that ended without being stopped or killed, with their exit codes
  * @param stopExitCode the exit code after the final SIGTERM (-1 if it took longer than 5 s)
+ * @param connections how often the gateway's log said the uplink connected
  * @param drained whether every reading acquired before the cutoff arrived before the deadline
  */
 record Observations(
@@ -35,6 +36,7 @@ record Observations(
     List<String> deaths,
     int stopExitCode,
     boolean drained,
+    int connections,
     long births,
     long disconnects) {
 

@@ -91,8 +91,16 @@ final class ReportText {
         seq.gaps().isEmpty() ? "" : " (" + String.join(", ", seq.gaps()) + ")",
         seq.duplicates());
     line(out, "latency acquisition -> broker: all %s", latency(report.all()));
-    line(out, "  outside outages, kills and full disks: %s", latency(report.undisturbed()));
-    line(out, "lifecycle: BIRTH x%d, DC x%d", run.births(), run.disconnects());
+    line(
+        out,
+        "  after the first connection, outside outages, kills and full disks: %s",
+        latency(report.undisturbed()));
+    line(
+        out,
+        "lifecycle: gateway connected %d time(s); platform got BIRTH x%d, DC x%d",
+        run.connections(),
+        run.births(),
+        run.disconnects());
     for (Observations.BusFigures b : run.buses()) {
       bus(out, b);
     }

@@ -109,6 +109,7 @@ record RigReport(
     Latency calm =
         latency(
             firsts.stream()
+                .filter(d -> !d.acquiredAt().isBefore(run.scenarioStart()))
                 .filter(d -> disturbed.stream().noneMatch(w -> w.contains(d.acquiredAt())))
                 .toList());
     return new RigReport(run, rows, seq, all, calm, failures);

@@ -26,6 +26,7 @@ public final class RigRunner {
 
   private static final Duration CONNECT_DEADLINE = Duration.ofSeconds(60);
   private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration POLL_SETTLE = Duration.ofSeconds(2);
 
   private final Path home;
   private final Path workDir;
@@ -135,6 +136,7 @@ public final class RigRunner {
           live.deaths(),
           exit,
           drained,
+          live.connections(),
           platform.lifecycleCount("BIRTH"),
           platform.lifecycleCount("DC"));
     }
@@ -166,9 +168,14 @@ public final class RigRunner {
     }
   }
 
-  /** Waits until no reading that must arrive is missing (a provisional report says so). */
+  /**
+   * Waits until no reading that must arrive is missing (a provisional report says so), and at least
+   * {@link #POLL_SETTLE}: a poll under way at the cutoff is acquired before it but logged only when
+   * its last request has been answered or timed out.
+   */
   private static boolean awaitDrained(Scene scene) {
     long deadline = System.nanoTime() + DRAIN_DEADLINE.toNanos();
+    LockSupport.parkNanos(POLL_SETTLE.toNanos());
     while (System.nanoTime() - deadline < 0 && scene.live().checkGateway()) {
       RigReport provisional =
           RigReport.of(scene.observe(List.of(), new RssSampler.Memory(0, 0, 0, 0), 0, false));

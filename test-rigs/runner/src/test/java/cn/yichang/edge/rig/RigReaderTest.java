@@ -1,0 +1,104 @@
+package cn.yichang.edge.rig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yichang.edge.profile.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RigReaderTest {
+
+  private static final List<Path> PROFILES = List.of(Path.of("../../device-profiles"));
+
+  @TempDir Path dir;
+
+  private RigReader.Result read(String yaml) throws Exception {
+    Path file = dir.resolve("rig.yaml");
+    Files.writeString(file, yaml);
+    return RigReader.read(file, PROFILES);
+  }
+
+  @Test
+  void shippedRigsAreValid() throws Exception {
+    try (var files = Files.list(Path.of("../rigs"))) {
+      for (Path rig : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        assertThat(RigReader.read(rig, PROFILES).problems()).as(rig.toString()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void readsBusesDevicesAndTimeline() throws Exception {
+    RigReader.Result r =
+        read(
+            """
+            gateway: {id: yc-t}
+            duration: 20s
+            short: 0.25
+            buses:
+              - id: b1
+                baud: 19200
+                parity: even
+                devices:
+                  - {id: soil-01, profile: agriculture/soil-3in1, unit: 1, poll: 2s}
+            timeline:
+              - {at: 4s, action: broker-down, for: 8s}
+              - {at: 2s, action: device-slow, device: soil-01, for: 4s, delay: 700ms}
+              - {at: 1s, action: line-noise, bus: b1, for: 4s, bytes: 5}
+            """);
+    assertThat(r.problems()).isEmpty();
+    Rig rig = r.rig();
+    assertThat(rig.account()).isEqualTo("yichang");
+    assertThat(rig.buses().get(0).parity()).isEqualTo("even");
+    assertThat(rig.timeline())
+        .extracting(Rig.Action::kind)
+        .containsExactly(
+            Rig.ActionKind.BROKER_DOWN, Rig.ActionKind.DEVICE_SLOW, Rig.ActionKind.LINE_NOISE);
+    assertThat(rig.timeline().get(1).delay()).isEqualTo(Duration.ofMillis(700));
+    assertThat(rig.timeline().get(2).every()).isEqualTo(Duration.ofSeconds(1));
+
+    Rig shortRig = rig.shortened();
+    assertThat(shortRig.duration()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(shortRig.timeline().get(0).at()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(shortRig.timeline().get(0).length()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(shortRig.devices().get(0).poll()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void reportsEveryProblemWithFileLineAndField() throws Exception {
+    RigReader.Result r =
+        read(
+            """
+            gateway: {id: yc-t, colour: red}
+            duration: 10s
+            buses:
+              - id: b1
+                devices:
+                  - {id: soil-01, profile: agriculture/soil-3in1, unit: 1}
+                  - {id: soil-02, profile: agriculture/nothing, unit: 1}
+            timeline:
+              - {at: 5s, action: broker-down, for: 8s}
+              - {at: 1s, action: device-crc, device: soil-09, for: 1s}
+              - {at: 1s, action: line-noise, for: 1s}
+              - {at: 1s, action: reboot, for: 1s}
+            """);
+    assertThat(r.ok()).isFalse();
+    assertThat(r.problems())
+        .extracting(Problem::toString)
+        .map(s -> s.substring(dir.toString().length() + 1))
+        .containsExactly(
+            "rig.yaml:1: gateway.colour: unknown key (known keys here: id, account)",
+            "rig.yaml:7: buses[0].devices[1].unit: unit 1 is already used on bus b1 by soil-01",
+            "rig.yaml:7: buses[0].devices[1].profile: no profile \"agriculture/nothing\" in "
+                + PROFILES,
+            "rig.yaml:9: timeline[0].for: ends at 13s, after the rig's duration of 10s",
+            "rig.yaml:10: timeline[1].device: no device \"soil-09\" in this rig",
+            "rig.yaml:11: timeline[2].bus: missing (required by line-noise)",
+            "rig.yaml:12: timeline[3].action: expected one of broker-down, device-silent,"
+                + " device-crc, device-slow, line-noise, gateway-kill, disk-fill, got \"reboot\"");
+  }
+}
