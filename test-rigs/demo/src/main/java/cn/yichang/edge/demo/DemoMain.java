@@ -28,9 +28,6 @@ public final class DemoMain {
       System.exit(64);
       return;
     }
-    // Moquette and Paho log through slf4j-simple: warnings only, and not onto the screen.
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     PrintStream out = System.out;
     boolean ansi =
         !options.plain() && System.console() != null && !"dumb".equals(System.getenv("TERM"));
@@ -72,7 +69,17 @@ public final class DemoMain {
       return 1;
     }
     try (demo) {
-      PlatformView view = new PlatformView(demo.rig, demo.profiles, demo.brokerUrl(), ansi);
+      PlatformView view =
+          new PlatformView(
+              demo.rig,
+              demo.profiles,
+              "gateway %s -> %s (embedded broker), its log in %s; simulated values run %.0fx"
+                  .formatted(
+                      DemoRig.GATEWAY_ID,
+                      demo.brokerUrl(),
+                      demo.workDir.resolve("gateway.log"),
+                      SimulatedBuses.SPEED),
+              ansi);
       Instant end = options.duration().map(d -> Instant.now().plus(d)).orElse(Instant.MAX);
       boolean gatewayEnded = false;
       while (!stopRequested.await(REFRESH.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -2,7 +2,6 @@ package cn.yichang.edge.demo;
 
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Point;
-import cn.yichang.edge.sim.LineStatistics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,42 +19,53 @@ import java.util.Map;
  */
 final class PlatformView {
 
-  private static final String CLEAR = "\033[H\033[2J";
+  private static final String CLEAR_SCREEN = "\033[H\033[2J";
+  private static final String HOME = "\033[H";
+  private static final String CLEAR_LINE_END = "\033[K";
+  private static final String CLEAR_BELOW = "\033[J";
 
   private final DemoRig rig;
   private final Map<String, DeviceProfile> profiles;
-  private final String brokerUrl;
+  private final String header;
   private final boolean ansi;
   private final Map<String, Long> shownCounts = new HashMap<>();
+  private boolean cleared;
 
   /**
    * @param profiles the profile of each device, by device id (units and scales)
+   * @param header what the screen says under its title: where things are
    */
-  PlatformView(DemoRig rig, Map<String, DeviceProfile> profiles, String brokerUrl, boolean ansi) {
+  PlatformView(DemoRig rig, Map<String, DeviceProfile> profiles, String header, boolean ansi) {
     this.rig = rig;
     this.profiles = Map.copyOf(profiles);
-    this.brokerUrl = brokerUrl;
+    this.header = header;
     this.ansi = ansi;
   }
 
   void show(
       PrintStream out,
       PlatformState.Snapshot snapshot,
-      Map<String, LineStatistics> buses,
+      Map<String, SimulatedBuses.Counters> buses,
       Instant now) {
-    out.print(ansi ? CLEAR + screen(snapshot, buses, now) : lines(snapshot, buses, now));
+    if (ansi) {
+      // clear once, then overwrite in place: no flicker
+      String screen = screen(snapshot, buses, now).replace("\n", CLEAR_LINE_END + "\n");
+      out.print((cleared ? HOME : CLEAR_SCREEN) + screen + CLEAR_BELOW);
+      cleared = true;
+    } else {
+      out.print(lines(snapshot, buses, now));
+    }
     out.flush();
   }
 
   /** The ANSI screen's content. */
-  String screen(PlatformState.Snapshot s, Map<String, LineStatistics> buses, Instant now) {
+  String screen(PlatformState.Snapshot s, Map<String, SimulatedBuses.Counters> buses, Instant now) {
     StringBuilder b = new StringBuilder();
     b.append(
-        "Sanxia Edge demo: gateway %s -> %s (embedded broker)   %s   Ctrl-C stops%n%n"
+        "Sanxia Edge demo   %s   Ctrl-C stops%n%s%n%n"
             .formatted(
-                DemoRig.GATEWAY_ID,
-                brokerUrl,
-                LocalTime.ofInstant(now, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS)));
+                LocalTime.ofInstant(now, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS),
+                header));
     b.append("%-12s %-16s %12s  %-8s %8s%n".formatted("DEVICE", "POINT", "VALUE", "UNIT", "AGE"));
     for (DemoRig.Device device : rig.devices()) {
       PlatformState.DeviceReadings readings = s.devices().get(device.id());
@@ -83,11 +93,11 @@ final class PlatformView {
     b.append(
         "%n%-10s %6s %10s %10s %7s%n".formatted("BUS", "BAUD", "REQUESTS", "REPLIES", "EARLY"));
     for (DemoRig.Bus bus : rig.buses()) {
-      LineStatistics st = buses.get(bus.id());
+      SimulatedBuses.Counters st = buses.get(bus.id());
       if (st != null) {
         b.append(
             "%-10s %6d %10d %10d %7d%n"
-                .formatted(bus.id(), bus.baud(), st.requests(), st.replies(), st.earlyRequests()));
+                .formatted(bus.id(), bus.baud(), st.requests(), st.replies(), st.early()));
       }
     }
     b.append("%nplatform: %s%n".formatted(streamCounters(s)));
@@ -95,7 +105,7 @@ final class PlatformView {
   }
 
   /** The plain lines for one refresh. */
-  String lines(PlatformState.Snapshot s, Map<String, LineStatistics> buses, Instant now) {
+  String lines(PlatformState.Snapshot s, Map<String, SimulatedBuses.Counters> buses, Instant now) {
     StringBuilder b = new StringBuilder();
     for (DemoRig.Device device : rig.devices()) {
       PlatformState.DeviceReadings readings = s.devices().get(device.id());
@@ -122,23 +132,23 @@ final class PlatformView {
           .append(ValueFormat.age(Duration.between(readings.acquired(), now)).replace(" ", ""))
           .append(System.lineSeparator());
     }
-    b.append("counters ").append(streamCounters(s).replace(" ·", ""));
+    b.append("counters ").append(streamCounters(s));
     buses.forEach(
         (id, st) ->
             b.append(
                 " %s[requests=%d replies=%d early=%d]"
-                    .formatted(id, st.requests(), st.replies(), st.earlyRequests())));
+                    .formatted(id, st.requests(), st.replies(), st.early())));
     return b.append(System.lineSeparator()).toString();
   }
 
   private static String streamCounters(PlatformState.Snapshot s) {
-    return "messages=%d · birth=%s · edge.seq-gaps=%d · edge.seq-duplicates=%d%s"
+    return "messages=%d birth=%s edge.seq-gaps=%d edge.seq-duplicates=%d%s"
         .formatted(
             s.messages(),
             s.births() > 0 ? "seen" : "not-yet",
             s.seqGaps(),
             s.seqDuplicates(),
-            s.undecodable() > 0 ? " · undecodable=" + s.undecodable() : "");
+            s.undecodable() > 0 ? " undecodable=" + s.undecodable() : "");
   }
 
   private Point point(String device, String name) {
