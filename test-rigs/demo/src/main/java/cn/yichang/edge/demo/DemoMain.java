@@ -73,12 +73,12 @@ public final class DemoMain {
           new PlatformView(
               demo.rig,
               demo.profiles,
-              "gateway %s -> %s (embedded broker), its log in %s; simulated values run %.0fx"
+              "gateway %s -> %s (embedded broker); simulated values run %.0fx%ngateway log: %s"
                   .formatted(
                       DemoRig.GATEWAY_ID,
                       demo.brokerUrl(),
-                      demo.workDir.resolve("gateway.log"),
-                      SimulatedBuses.SPEED),
+                      SimulatedBuses.SPEED,
+                      demo.workDir.resolve("gateway.log")),
               ansi);
       Instant end = options.duration().map(d -> Instant.now().plus(d)).orElse(Instant.MAX);
       boolean gatewayEnded = false;
