@@ -9,6 +9,7 @@ import cn.yichang.edge.sim.broker.PkiFiles;
 import cn.yichang.edge.sim.broker.ReceivedMessage;
 import cn.yichang.edge.sim.broker.TestPki;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,8 +84,13 @@ final class Platform implements AutoCloseable {
     return result;
   }
 
-  int dataCount() {
-    return data.messages().size();
+  /** Writes every data message as {@code device,seq,acquired,received}, for a closer look. */
+  void writeCsv(Path file) throws IOException {
+    List<String> lines = new ArrayList<>(List.of("device,seq,acquired,received"));
+    for (Delivery d : deliveries()) {
+      lines.add(d.device() + "," + d.seq() + "," + d.acquiredAt() + "," + d.receivedAt());
+    }
+    Files.write(file, lines);
   }
 
   /** How many lifecycle messages arrived on topics ending with {@code /suffix} (BIRTH, DC, LWT). */

@@ -92,6 +92,7 @@ public final class RigRunner {
         int exit = live.stopGateway();
         say("gateway stopped with SIGTERM, exit code " + exit);
         awaitDisconnect(platform);
+        platform.writeCsv(workDir.resolve("platform.csv"));
         return RigReport.of(
             scene.observe(busFigures(buses, live.gatewayTime()), rss.memory(), exit, drained));
       } finally {
