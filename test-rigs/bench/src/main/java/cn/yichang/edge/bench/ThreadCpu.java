@@ -37,6 +37,11 @@ final class ThreadCpu {
     return cpu;
   }
 
+  /** CPU nanoseconds so far of the calling thread (0 when the JVM cannot tell). */
+  static long currentThreadNanos() {
+    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+  }
+
   /** {@code after - before}, per prefix. */
   static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> delta = new TreeMap<>();
