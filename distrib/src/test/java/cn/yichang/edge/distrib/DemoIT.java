@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -38,23 +39,11 @@ class DemoIT {
 
   @Test
   void showsReadingsOfEveryDeviceAndLeavesNothingBehind() throws Exception {
-    Process demo =
-        new ProcessBuilder(
-                GatewayProcess.HOME.resolve("bin/sanxia-edge").toString(),
-                "demo",
-                "--seconds",
-                "8",
-                "--plain")
-            .redirectErrorStream(true)
-            .start();
+    Process demo = start("--seconds", "8", "--plain");
     List<String> lines = new CopyOnWriteArrayList<>();
     Thread pump = pump(demo, lines);
-
     // what it started, seen while it runs
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> lines.stream().anyMatch(l -> l.startsWith("reading ")) || !demo.isAlive());
-    List<ProcessHandle> children = demo.descendants().toList();
+    List<ProcessHandle> children = childrenOnceReadingsArrive(demo, lines);
 
     assertThat(demo.waitFor(40, TimeUnit.SECONDS)).as("demo ended within 40 s").isTrue();
     pump.join(5_000);
@@ -71,13 +60,48 @@ class DemoIT {
     assertThat(lines).anyMatch(l -> l.startsWith("counters ") && l.contains("birth=seen"));
     assertThat(lines).anyMatch(l -> l.contains("edge.seq-duplicates=0"));
     assertThat(lines).last().asString().contains("gateway exit code 0");
+    assertNothingLeftBehind(lines, children);
+  }
 
-    // nothing left behind: not its children (socat, the gateway) ...
-    assertThat(children).as(output).isNotEmpty();
+  /** SIGTERM, as Ctrl-C would (SIGINT takes the same path): everything stops, nothing is left. */
+  @Test
+  void sigtermStopsEverything() throws Exception {
+    Process demo = start("--plain");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Thread pump = pump(demo, lines);
+    List<ProcessHandle> children = childrenOnceReadingsArrive(demo, lines);
+    assertThat(demo.isAlive()).as(String.join("\n", lines)).isTrue();
+
+    demo.toHandle().destroy();
+    assertThat(demo.waitFor(20, TimeUnit.SECONDS)).as("demo stopped within 20 s").isTrue();
+    pump.join(5_000);
+    assertThat(lines).last().asString().contains("stopped: gateway exit code 0");
+    assertNothingLeftBehind(lines, children);
+  }
+
+  private static Process start(String... options) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(GatewayProcess.HOME.resolve("bin/sanxia-edge").toString());
+    command.add("demo");
+    command.addAll(List.of(options));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  private static List<ProcessHandle> childrenOnceReadingsArrive(Process demo, List<String> lines) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> lines.stream().anyMatch(l -> l.startsWith("reading ")) || !demo.isAlive());
+    List<ProcessHandle> children = demo.descendants().toList();
+    assertThat(children).as(String.join("\n", lines)).isNotEmpty();
+    return children;
+  }
+
+  /** Not its children (socat, the gateway), nor any process naming its work directory. */
+  private static void assertNothingLeftBehind(List<String> lines, List<ProcessHandle> children)
+      throws IOException, InterruptedException {
     assertThat(children).noneMatch(ProcessHandle::isAlive);
     long gatewayPid = Long.parseLong(captured(lines, GATEWAY_PID).get(0));
     assertThat(ProcessHandle.of(gatewayPid).filter(ProcessHandle::isAlive)).isEmpty();
-    // ... nor any process naming its work directory, which is gone
     Path workDir = Path.of(captured(lines, WORK_DIR).get(0));
     assertThat(pgrep(workDir.toString())).isEmpty();
     assertThat(Files.exists(workDir)).isFalse();

@@ -1,5 +1,6 @@
 package cn.yichang.edge.demo;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class GatewayChild implements AutoCloseable {
                 home.resolve("bin/sanxia-edge").toString(), "run", "--config", siteFile.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().put("SANXIA_STATE_DIR", workDir.resolve("state").toString());
     return new GatewayChild(builder.start(), log);
   }
