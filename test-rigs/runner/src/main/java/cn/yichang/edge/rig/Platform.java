@@ -3,10 +3,8 @@ package cn.yichang.edge.rig;
 import cn.yichang.edge.kura.KuraPayload;
 import cn.yichang.edge.kura.KuraPayloadCodec;
 import cn.yichang.edge.sim.broker.BrokerOptions;
-import cn.yichang.edge.sim.broker.BrokerSubscriber;
 import cn.yichang.edge.sim.broker.MosquittoBroker;
 import cn.yichang.edge.sim.broker.PkiFiles;
-import cn.yichang.edge.sim.broker.ReceivedMessage;
 import cn.yichang.edge.sim.broker.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +25,8 @@ final class Platform implements AutoCloseable {
 
   final PkiFiles pki;
   final MosquittoBroker broker;
-  private final BrokerSubscriber data;
-  private final BrokerSubscriber lifecycle;
+  private final PlatformSubscriber data;
+  private final PlatformSubscriber lifecycle;
   private final String dataPrefix;
 
   /** A data message, decoded. */
@@ -37,8 +35,8 @@ final class Platform implements AutoCloseable {
   private Platform(
       PkiFiles pki,
       MosquittoBroker broker,
-      BrokerSubscriber data,
-      BrokerSubscriber lifecycle,
+      PlatformSubscriber data,
+      PlatformSubscriber lifecycle,
       String dataPrefix) {
     this.pki = pki;
     this.broker = broker;
@@ -55,10 +53,15 @@ final class Platform implements AutoCloseable {
     List<AutoCloseable> started = new ArrayList<>(List.of(broker));
     try {
       String prefix = account + "/" + gatewayId + "/" + APP_ID + "/";
-      BrokerSubscriber data = BrokerSubscriber.connect(broker, pki, prefix + "#");
+      PlatformSubscriber data =
+          PlatformSubscriber.connect(broker.tlsUrl(), pki.caCert(), pki.subscriber(), prefix + "#");
       started.add(data);
-      BrokerSubscriber lifecycle =
-          BrokerSubscriber.connect(broker, pki, "$EDC/" + account + "/" + gatewayId + "/#");
+      PlatformSubscriber lifecycle =
+          PlatformSubscriber.connect(
+              broker.tlsUrl(),
+              pki.caCert(),
+              pki.subscriber(),
+              "$EDC/" + account + "/" + gatewayId + "/#");
       return new Platform(pki, broker, data, lifecycle, prefix);
     } catch (IOException | MqttException | RuntimeException e) {
       for (AutoCloseable c : started) {
@@ -71,7 +74,7 @@ final class Platform implements AutoCloseable {
   /** Every data message received so far, decoded, in arrival order (duplicates included). */
   List<Delivery> deliveries() {
     List<Delivery> result = new ArrayList<>();
-    for (ReceivedMessage m : data.messages()) {
+    for (PlatformSubscriber.Received m : data.messages()) {
       KuraPayload p = KuraPayloadCodec.decode(m.payload());
       Object seq = p.metric("edge.seq").orElse(-1L);
       result.add(
