@@ -29,8 +29,8 @@ public final class KuraPayloadCodec {
    * KuraPayload can start with (it would be field 3 of wire type 7).
    */
   public static byte[] compressIfShorter(byte[] encoded) {
-    byte[] compressed = Gzip.compress(encoded);
-    return compressed.length < encoded.length ? compressed : encoded;
+    byte[] compressed = Gzip.compressIfShorter(encoded);
+    return compressed != null ? compressed : encoded;
   }
 
   /** {@link #encode} then {@link #compressIfShorter}: the bytes of an MQTT message. */

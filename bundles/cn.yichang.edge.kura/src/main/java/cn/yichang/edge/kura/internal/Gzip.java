@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -23,6 +26,56 @@ public final class Gzip {
 
   public static boolean hasMagic(byte[] bytes) {
     return bytes.length >= 2 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b;
+  }
+
+  private static final int HEADER_AND_TRAILER = 18;
+  private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
+  /**
+   * One deflater per publishing thread, reset between messages: a new GZIPOutputStream per message
+   * (a native zlib state allocated and freed) cost 15 us of a 17 us encoding in the drain
+   * benchmark.
+   */
+  private static final ThreadLocal<Deflater> DEFLATERS =
+      ThreadLocal.withInitial(() -> new Deflater(Deflater.DEFAULT_COMPRESSION, true));
+
+  /**
+   * The gzip form of {@code bytes} if it is strictly shorter, else {@code null}. Deflating stops as
+   * soon as the output could no longer be shorter, so small readings cost little.
+   */
+  public static byte[] compressIfShorter(byte[] bytes) {
+    int budget = bytes.length - HEADER_AND_TRAILER - 1;
+    if (budget <= 0) {
+      return null;
+    }
+    Deflater deflater = DEFLATERS.get();
+    deflater.reset();
+    deflater.setInput(bytes);
+    deflater.finish();
+    // One byte of room past the budget: zlib reports the end of the stream only on a call that
+    // has output space left, even when the last byte already fitted.
+    int limit = HEADER.length + budget + 1;
+    byte[] out = new byte[limit + 8];
+    System.arraycopy(HEADER, 0, out, 0, HEADER.length);
+    int length = HEADER.length;
+    while (!deflater.finished() && length < limit) {
+      length += deflater.deflate(out, length, limit - length);
+    }
+    if (!deflater.finished() || length > HEADER.length + budget) {
+      return null;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    writeIntLittleEndian(out, length, (int) crc.getValue());
+    writeIntLittleEndian(out, length + 4, bytes.length);
+    return Arrays.copyOf(out, length + 8);
+  }
+
+  private static void writeIntLittleEndian(byte[] out, int at, int value) {
+    out[at] = (byte) value;
+    out[at + 1] = (byte) (value >>> 8);
+    out[at + 2] = (byte) (value >>> 16);
+    out[at + 3] = (byte) (value >>> 24);
   }
 
   public static byte[] compress(byte[] bytes) {

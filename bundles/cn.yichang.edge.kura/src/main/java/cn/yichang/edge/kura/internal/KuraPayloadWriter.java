@@ -95,7 +95,9 @@ public final class KuraPayloadWriter {
 
   private static byte[] write(Fields fields) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    // A small buffer: appending edge.seq per message with protobuf's default 4 KB one made 40 MB/s
+    // of garbage at 10,000 messages/s in a 48 MB heap.
+    CodedOutputStream out = CodedOutputStream.newInstance(bytes, 128);
     try {
       fields.writeTo(out);
       out.flush();
