@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Runs a rig end to end: simulated buses, a TLS broker with fresh certificates, the gateway from
@@ -52,6 +54,7 @@ public final class RigRunner {
     profileRoots.addAll(distributionProfiles(home));
     List<SimulatedBus> buses = new ArrayList<>();
     Path stateDir = workDir.resolve("state");
+    deleteContents(stateDir); // a rig starts with an empty buffer, also in a reused work dir
     Files.createDirectories(stateDir);
     DiskFiller.Mounted disk = new DiskFiller.Mounted(null, "the rig has no disk-fill action");
     boolean fills = rig.timeline().stream().anyMatch(a -> a.kind() == Rig.ActionKind.DISK_FILL);
@@ -205,6 +208,19 @@ public final class RigRunner {
               BusLoad.estimate(b.line(), polled)));
     }
     return figures;
+  }
+
+  private static void deleteContents(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        if (!f.equals(dir)) {
+          Files.delete(f);
+        }
+      }
+    }
   }
 
   private static void say(String text) {
