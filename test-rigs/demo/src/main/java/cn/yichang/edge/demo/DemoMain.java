@@ -80,10 +80,14 @@ public final class DemoMain {
                       SimulatedBuses.SPEED,
                       demo.workDir.resolve("gateway.log")),
               ansi);
+      GatewayLogCounters gatewayLog = new GatewayLogCounters(demo.workDir.resolve("gateway.log"));
       Instant end = options.duration().map(d -> Instant.now().plus(d)).orElse(Instant.MAX);
       boolean gatewayEnded = false;
       while (!stopRequested.await(REFRESH.toMillis(), TimeUnit.MILLISECONDS)) {
-        view.show(out, demo.platform.snapshot(), demo.buses().statistics(), Instant.now());
+        PlatformState.Snapshot snapshot = demo.platform.snapshot();
+        gatewayLog.refresh();
+        view.gateway(gatewayLog.describe(snapshot.messages() - snapshot.seqDuplicates()));
+        view.show(out, snapshot, demo.buses().statistics(), Instant.now());
         if (!demo.gateway().isAlive()) {
           gatewayEnded = true;
           out.println("the gateway ended by itself, exit code " + demo.gateway().exitValue());

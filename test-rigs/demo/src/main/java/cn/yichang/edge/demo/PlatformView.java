@@ -30,6 +30,7 @@ final class PlatformView {
   private final boolean ansi;
   private final Map<String, Long> shownCounts = new HashMap<>();
   private boolean cleared;
+  private String gateway;
 
   /**
    * @param profiles the profile of each device, by device id (units and scales)
@@ -40,6 +41,11 @@ final class PlatformView {
     this.profiles = Map.copyOf(profiles);
     this.header = header;
     this.ansi = ansi;
+  }
+
+  /** The gateway's own counters, shown with the next refresh. */
+  void gateway(String counters) {
+    this.gateway = counters;
   }
 
   void show(
@@ -101,6 +107,9 @@ final class PlatformView {
       }
     }
     b.append("%nplatform: %s%n".formatted(streamCounters(s)));
+    if (gateway != null) {
+      b.append("gateway:  %s%n".formatted(gateway));
+    }
     return b.toString();
   }
 
@@ -138,6 +147,9 @@ final class PlatformView {
             b.append(
                 " %s[requests=%d replies=%d early=%d]"
                     .formatted(id, st.requests(), st.replies(), st.early())));
+    if (gateway != null) {
+      b.append(System.lineSeparator()).append("gateway ").append(gateway);
+    }
     return b.append(System.lineSeparator()).toString();
   }
 
