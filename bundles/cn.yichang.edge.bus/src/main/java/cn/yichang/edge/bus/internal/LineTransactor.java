@@ -33,6 +33,7 @@ final class LineTransactor implements Transactor {
   private final Clock clock;
   private Counters deviceCounters;
   private long lineFreeAt = System.nanoTime();
+  private final byte[] stray = new byte[64];
 
   LineTransactor(SerialLine line, long responseTimeoutNanos, Counters busCounters, Clock clock) {
     this.line = line;
@@ -55,6 +56,14 @@ final class LineTransactor implements Transactor {
   public byte[] transact(byte[] request, FrameReader reader)
       throws TransactionException, InterruptedException {
     Pacing.waitUntil(lineFreeAt);
+    if (strayBytesWaiting()) {
+      // Noise, or a device talking out of turn: the line was not silent, so wait until it is
+      // rather than send into it. Counted with the garbled frames.
+      busCounters.corruptFrame();
+      deviceCounters.corruptFrame();
+      drain();
+      Pacing.waitUntil(lineFreeAt);
+    }
     busCounters.transaction();
     deviceCounters.transaction();
     FrameIn in;
@@ -86,6 +95,14 @@ final class LineTransactor implements Transactor {
       deviceCounters.corruptFrame();
       drain();
       throw e;
+    }
+  }
+
+  private boolean strayBytesWaiting() {
+    try {
+      return line.read(stray, 0, stray.length, 0) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

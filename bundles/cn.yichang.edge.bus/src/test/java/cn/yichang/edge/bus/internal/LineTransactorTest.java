@@ -118,4 +118,17 @@ class LineTransactorTest {
     assertThat(LINE_9600.silenceNanos()).isEqualTo(3_645_833L);
     assertThat(secondWrite).isGreaterThanOrEqualTo(answeredAt + LINE_9600.silenceNanos());
   }
+
+  @Test
+  void waitsOutNoiseOnTheLineBeforeSending() throws Exception {
+    ScriptedLine line = new ScriptedLine(LINE_9600, request -> new byte[] {1});
+    LineTransactor transactor = transactor(line, 50);
+    line.deliver(new byte[] {(byte) 0xAA, 0x55, 0x00});
+
+    byte[] frame = transactor.transact(new byte[] {9}, in -> in.readExactly(1));
+
+    assertThat(frame).containsExactly(1);
+    assertThat(bus.snapshot().corruptFrames()).isEqualTo(1);
+    assertThat(bus.snapshot().transactions()).isEqualTo(1);
+  }
 }

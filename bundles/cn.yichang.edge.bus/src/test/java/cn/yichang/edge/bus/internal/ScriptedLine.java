@@ -37,6 +37,13 @@ final class ScriptedLine implements SerialLine {
     }
   }
 
+  /** Bytes arriving without a request: noise, or a device talking out of turn. */
+  void deliver(byte[] bytes) {
+    for (byte b : bytes) {
+      input.add(b);
+    }
+  }
+
   @Override
   public int read(byte[] buffer, int offset, int len, long timeoutNanos) {
     try {
