@@ -72,11 +72,16 @@ class PacedRtuSlaveTimingTest {
 
   @Test
   void countsARequestSentBeforeTheLineWasSilentAsEarly() throws Exception {
-    master.send(READ_TWO);
-    // Back to back, while the first is still on the wire: early whatever the scheduler does (a
-    // send "right after the reply" is not early when the test thread is descheduled for 4 ms).
+    // At 300 baud the silence after a reply is 117 ms, not 4: a send "at once" stays early even
+    // when the test thread is descheduled for a while on a loaded machine.
+    slave.close();
+    line = new LineSettings(pty.deviceEnd().toString(), 300, Parity.NONE, 8, 1);
+    slave =
+        PacedRtuSlave.start(
+            line, Timing.WIRE, new SimulatedUnit(1, new RegisterMap().holding(0, 123, 65535)));
     master.send(READ_TWO);
     master.receive(REPLY_LENGTH, TIMEOUT).orElseThrow();
+    master.send(READ_TWO); // at once: well inside the silence after the reply
     PtyMaster.Reply second = master.receive(REPLY_LENGTH, TIMEOUT).orElseThrow();
 
     await().atMost(TIMEOUT).until(() -> slave.statistics().replies() == 2);
