@@ -2,6 +2,7 @@ package cn.yichang.edge.bench;
 
 import cn.yichang.edge.kura.KuraMetric;
 import cn.yichang.edge.kura.KuraPayloadCodec;
+import cn.yichang.edge.sim.broker.BrokerOptions;
 import cn.yichang.edge.sim.broker.MosquittoBroker;
 import cn.yichang.edge.sim.broker.PkiFiles;
 import cn.yichang.edge.sim.broker.TestPki;
@@ -83,10 +84,12 @@ public final class DrainBench {
     Path work = Files.createTempDirectory(options.workDir(), "sanxia-drain-bench-");
     try {
       PkiFiles pki = TestPki.generate(work.resolve("pki"), GATEWAY);
-      try (BenchBroker broker = BenchBroker.start(pki, options.brokerInflight())) {
+      try (MosquittoBroker broker =
+          MosquittoBroker.start(
+              pki, BrokerOptions.tlsOnly().withMaxInflightMessages(options.brokerInflight()))) {
         BenchUplinks.Config base =
             new BenchUplinks.Config(
-                broker.url(),
+                broker.tlsUrl(),
                 "mqtt5",
                 pki.caCert(),
                 pki.gateway().cert(),
@@ -156,7 +159,7 @@ public final class DrainBench {
       SSLSocketFactory sockets,
       List<SoilReadings.Sample> samples,
       Path work,
-      BenchBroker broker)
+      MosquittoBroker broker)
       throws Exception {
     long start = System.nanoTime();
     int n = Math.min(WARMUP_MESSAGES, options.messages());
@@ -175,7 +178,7 @@ public final class DrainBench {
       SSLSocketFactory sockets,
       List<SoilReadings.Sample> samples,
       Path work,
-      BenchBroker broker)
+      MosquittoBroker broker)
       throws Exception {
     String load = BenchReport.loadAverage();
     printf("%n== %s, in-flight window %d, load %s%n", config.protocol(), config.inFlight(), load);

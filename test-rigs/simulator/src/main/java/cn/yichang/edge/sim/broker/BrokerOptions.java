@@ -8,19 +8,27 @@ package cn.yichang.edge.sim.broker;
  *     directory), so that a persistent session and the QoS 1 messages queued for it survive {@link
  *     MosquittoBroker#stop()} and {@link MosquittoBroker#start()}: a subscriber that has not yet
  *     reconnected after an outage then loses nothing published meanwhile
+ * @param maxInflightMessages mosquitto's {@code max_inflight_messages}, which MQTT 5 clients also
+ *     get as the broker's Receive Maximum (default 20, too few to measure a large window); 0 for
+ *     mosquitto's default
  */
-public record BrokerOptions(boolean plaintextListener, boolean keepSessionsAcrossRestarts) {
+public record BrokerOptions(
+    boolean plaintextListener, boolean keepSessionsAcrossRestarts, int maxInflightMessages) {
 
   /** One TLS listener requiring client certificates; persistence off. */
   public static BrokerOptions tlsOnly() {
-    return new BrokerOptions(false, false);
+    return new BrokerOptions(false, false, 0);
   }
 
   public BrokerOptions withPlaintextListener() {
-    return new BrokerOptions(true, keepSessionsAcrossRestarts);
+    return new BrokerOptions(true, keepSessionsAcrossRestarts, maxInflightMessages);
   }
 
   public BrokerOptions withSessionsKeptAcrossRestarts() {
-    return new BrokerOptions(plaintextListener, true);
+    return new BrokerOptions(plaintextListener, true, maxInflightMessages);
+  }
+
+  public BrokerOptions withMaxInflightMessages(int messages) {
+    return new BrokerOptions(plaintextListener, keepSessionsAcrossRestarts, messages);
   }
 }

@@ -167,6 +167,14 @@ public final class MosquittoBroker implements AutoCloseable {
     process = null;
   }
 
+  /** The broker's process id (to read its CPU time), while it runs. */
+  public synchronized long pid() {
+    if (process == null) {
+      throw new IllegalStateException("the broker is stopped");
+    }
+    return process.pid();
+  }
+
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }

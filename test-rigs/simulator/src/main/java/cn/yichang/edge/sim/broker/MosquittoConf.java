@@ -28,6 +28,9 @@ final class MosquittoConf {
     }
     // A test subscriber may lag behind a benchmark publisher: never drop what it has not read.
     conf.append("max_queued_messages 0\n");
+    if (options.maxInflightMessages() > 0) {
+      conf.append("max_inflight_messages ").append(options.maxInflightMessages()).append('\n');
+    }
     // To stderr, which the harness appends to the log file: nothing for mosquitto to open or chown.
     conf.append("log_dest stderr\n");
     for (String type : new String[] {"error", "warning", "notice", "information", "subscribe"}) {
