@@ -120,7 +120,25 @@ public final class BusScheduler implements Bus {
         }
       } catch (InterruptedException e) {
         return;
+      } catch (RuntimeException e) {
+        // Whatever went wrong, the bus must not stop polling for good: log, reopen, go on.
+        LOG.error("{}: unexpected failure; reopening the line", id, e);
+        closeQuietly();
+        try {
+          Pacing.waitUntil(System.nanoTime() + MIN_REOPEN_NANOS);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
       }
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      closeLine();
+    } catch (RuntimeException e) {
+      line = null;
+      transactor = null;
     }
   }
 

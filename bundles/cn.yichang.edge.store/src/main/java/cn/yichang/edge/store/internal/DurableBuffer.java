@@ -33,6 +33,9 @@ final class DurableBuffer {
     }
   }
 
+  private static final long REOPEN_FOR_READING_NANOS = 1_000_000_000L;
+  private long lastReadReopen = System.nanoTime() - REOPEN_FOR_READING_NANOS;
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition committed = lock.newCondition();
   private final DatabaseOpener opener;
@@ -129,6 +132,11 @@ final class DurableBuffer {
     cursor.acknowledge(id);
   }
 
+  /** Acknowledged messages whose deletion is not committed: resent after a kill -9. */
+  int pendingDeleteCount() {
+    return cursor.pendingDeleteCount();
+  }
+
   /** Commits the pending deletions, then makes every taken, unacknowledged message takeable. */
   void rewind() {
     lock.lock();
@@ -178,6 +186,9 @@ final class DurableBuffer {
   private List<StoredMessage> next(int max) {
     List<StoredMessage> out = new ArrayList<>();
     if (db == null) {
+      reopenForReading();
+    }
+    if (db == null) {
       return out;
     }
     try {
@@ -216,6 +227,23 @@ final class DurableBuffer {
       } else {
         LOG.warn("Store: eviction failed, will retry after the next group: {}", e.getMessage());
       }
+    }
+  }
+
+  /**
+   * After an I/O error only a commit reopened the file, so a backlog with no new readings (every
+   * device down) was never sent: the reader tries too, at most once a second.
+   */
+  private void reopenForReading() {
+    long now = System.nanoTime();
+    if (now - lastReadReopen < REOPEN_FOR_READING_NANOS) {
+      return;
+    }
+    lastReadReopen = now;
+    try {
+      reopen();
+    } catch (SQLException | IOException | RuntimeException e) {
+      LOG.warn("Store: cannot reopen {} to send its backlog: {}", opener.path(), e.getMessage());
     }
   }
 

@@ -23,6 +23,7 @@ final class Intake {
   private long bytes;
   private int groupSize = Integer.MAX_VALUE;
   private boolean closed;
+  private boolean wake;
 
   Intake(int maxMessages, long maxBytes) {
     this.maxMessages = maxMessages;
@@ -60,7 +61,7 @@ final class Intake {
     try {
       groupSize = max;
       long deadline = System.nanoTime() + intervalNanos;
-      while (queue.isEmpty() && !closed) {
+      while (queue.isEmpty() && !closed && !wake) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
           return;
@@ -68,18 +69,30 @@ final class Intake {
         arrived.awaitNanos(remaining);
       }
       deadline = System.nanoTime() + intervalNanos;
-      while (queue.size() < max && !closed) {
+      while (queue.size() < max && !closed && !wake) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
           break;
         }
         arrived.awaitNanos(remaining);
       }
+      wake = false;
       for (int i = 0; i < max && !queue.isEmpty(); i++) {
         OutboundMessage message = queue.pollFirst();
         bytes -= weight(message);
         group.add(message);
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Makes the writer commit now, with what is queued (possibly nothing but deletions). */
+  void wake() {
+    lock.lock();
+    try {
+      wake = true;
+      arrived.signal();
     } finally {
       lock.unlock();
     }

@@ -45,6 +45,10 @@ final class ReadCursor {
     return acknowledged.contains(id);
   }
 
+  int pendingDeleteCount() {
+    return acknowledged.size();
+  }
+
   /** The acknowledged ids whose deletion is not committed yet. */
   List<Long> pendingDeletes() {
     return List.copyOf(acknowledged);

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.OptionalLong;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -68,10 +67,7 @@ final class SqliteFiles {
     }
   }
 
-  /**
-   * The next sequence number recorded in a damaged file, if it can still be read: the larger of the
-   * meta table's value and the highest id + 1.
-   */
+  /** The next sequence number recorded in a damaged file's meta table, if it can still be read. */
   static OptionalLong salvageNextSeq(Path path) {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
@@ -82,15 +78,13 @@ final class SqliteFiles {
         Statement s = c.createStatement()) {
       // Relaxes the checks that reject a whole file whose header promises more pages than it has.
       s.execute("PRAGMA writable_schema = ON");
-      for (String sql :
-          List.of(
-              "SELECT value FROM meta WHERE key = 'next_seq'",
-              "SELECT coalesce(max(id), 0) + 1 FROM messages")) {
-        try {
-          best = Math.max(best, query(c, sql));
-        } catch (SQLException | RuntimeException e) {
-          // that part is unreadable; try the other
-        }
+      // Only the meta value: max(id) + 1 of the surviving rows is below numbers already used
+      // whenever higher ids were acknowledged and deleted first (alarms overtaking a telemetry
+      // backlog), and reusing them would make new data look like duplicates to the platform.
+      try {
+        best = query(c, "SELECT value FROM meta WHERE key = 'next_seq'");
+      } catch (SQLException | RuntimeException e) {
+        // unreadable: the caller continues from the clock
       }
     } catch (SQLException | RuntimeException e) {
       return OptionalLong.empty();

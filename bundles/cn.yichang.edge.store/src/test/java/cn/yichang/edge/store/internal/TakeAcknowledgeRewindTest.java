@@ -9,6 +9,7 @@ import static cn.yichang.edge.store.internal.Stores.number;
 import static cn.yichang.edge.store.internal.Stores.settings;
 import static cn.yichang.edge.store.internal.Stores.takeAll;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.yichang.edge.store.Priority;
 import cn.yichang.edge.store.StoredMessage;
@@ -158,5 +159,22 @@ class TakeAcknowledgeRewindTest {
   static int sendingOrder(StoredMessage a, StoredMessage b) {
     int byPriority = b.priority().compareTo(a.priority());
     return byPriority != 0 ? byPriority : a.created().compareTo(b.created());
+  }
+
+  @Test
+  void aGroupsWorthOfAcknowledgementsIsDeletedWithoutWaitingForTheInterval() throws Exception {
+    // A minute between groups: only the acknowledgements can make the writer commit.
+    StoreSettings settings = Stores.withCommits(settings(dir), Duration.ofMinutes(1), 50);
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings)) {
+      for (int n = 0; n < 50; n++) {
+        store.enqueue(message(TELEMETRY, n));
+      }
+      awaitAccepted(store, 50);
+
+      store.take(50, Duration.ZERO).forEach(m -> store.acknowledge(m.id()));
+
+      await().atMost(Stores.LONG).until(() -> store.counters().acknowledged() == 50);
+      assertThat(store.counters().buffered()).isZero();
+    }
   }
 }
