@@ -142,17 +142,23 @@ final class UplinkEngine {
         counters.onError("connection to " + options.serverUri() + " lost: " + state.reason());
         LOG.warn("Uplink lost {}: {}", options.serverUri(), state.reason());
       }
-      if (session != null) {
-        if (connected && !running && !state.isLost()) {
-          Thread.interrupted(); // stopping: the last few steps must not be cut short
-          lifecycle.disconnect(session, window, QUIESCE);
+      try {
+        if (session != null) {
+          if (connected && !running && !state.isLost()) {
+            Thread.interrupted(); // stopping: the last few steps must not be cut short
+            lifecycle.disconnect(session, window, QUIESCE);
+          }
+          window.close();
+          session.close();
         }
+      } catch (RuntimeException e) {
+        // a failing DC or close must not keep the taken messages from being offered again
+        LOG.warn("Uplink: closing the session of {} failed: {}", options.serverUri(), e.toString());
+      } finally {
         window.close();
-        session.close();
+        counters.onDisconnected();
+        store.rewind();
       }
-      window.close();
-      counters.onDisconnected();
-      store.rewind();
     }
   }
 
