@@ -3,12 +3,10 @@ package cn.yichang.edge.kura.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /** gzip as Kura uses it: whole payloads, detected by their magic number. */
 public final class Gzip {
@@ -76,17 +74,6 @@ public final class Gzip {
     out[at + 1] = (byte) (value >>> 8);
     out[at + 2] = (byte) (value >>> 16);
     out[at + 3] = (byte) (value >>> 24);
-  }
-
-  public static byte[] compress(byte[] bytes) {
-    ByteArrayOutputStream compressed = new ByteArrayOutputStream(bytes.length / 2 + 32);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-      gzip.write(bytes);
-    } catch (IOException e) {
-      // A ByteArrayOutputStream does not fail; this only satisfies the signature.
-      throw new UncheckedIOException(e);
-    }
-    return compressed.toByteArray();
   }
 
   /**
