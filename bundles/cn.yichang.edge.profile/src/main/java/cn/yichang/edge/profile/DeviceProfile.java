@@ -11,6 +11,8 @@ import java.util.List;
  *     reject reads of unmapped registers
  * @param turnaround how long the device takes between the end of a request and its reply
  * @param source the file it was read from
+ * @param spec for protocols other than Modbus RTU, what the profile declares instead of register
+ *     points (then {@code points} is empty); null for Modbus RTU
  */
 public record DeviceProfile(
     String id,
@@ -21,11 +23,35 @@ public record DeviceProfile(
     int maxGap,
     Duration turnaround,
     List<Point> points,
-    Path source) {
+    Path source,
+    ProtocolSpec spec) {
 
   public static final int UNLIMITED_GAP = Integer.MAX_VALUE;
 
   public DeviceProfile {
     points = List.copyOf(points);
+  }
+
+  /** A Modbus RTU profile. */
+  public DeviceProfile(
+      String id,
+      String manufacturer,
+      String model,
+      String protocol,
+      WordOrder wordOrder,
+      int maxGap,
+      Duration turnaround,
+      List<Point> points,
+      Path source) {
+    this(id, manufacturer, model, protocol, wordOrder, maxGap, turnaround, points, source, null);
+  }
+
+  /** The protocol-specific part as {@code type}, or an exception naming the profile. */
+  public <T extends ProtocolSpec> T spec(Class<T> type) {
+    if (!type.isInstance(spec)) {
+      throw new IllegalArgumentException(
+          "profile " + id + " (protocol " + protocol + ") has no " + type.getSimpleName());
+    }
+    return type.cast(spec);
   }
 }

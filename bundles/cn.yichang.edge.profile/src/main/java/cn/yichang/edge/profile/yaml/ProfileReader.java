@@ -4,6 +4,7 @@ import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Point;
 import cn.yichang.edge.profile.PointType;
 import cn.yichang.edge.profile.ProfileException;
+import cn.yichang.edge.profile.ProtocolSpec;
 import cn.yichang.edge.profile.Table;
 import cn.yichang.edge.profile.WordOrder;
 import java.nio.file.Path;
@@ -21,11 +22,16 @@ import java.util.Set;
 /** Reads and checks one profile file ({@code device-profiles/<id>.yaml}). */
 public final class ProfileReader {
 
+  public static final String MODBUS_RTU = "modbus-rtu";
+
   /**
-   * Protocols a profile may name. A new protocol adds its name here and its device factory PID to
-   * the site provisioner's table.
+   * How the protocols other than Modbus RTU read what their profiles declare. A new protocol adds
+   * its reader here and its device factory PID to the site provisioner's table.
    */
-  public static final Set<String> PROTOCOLS = Set.of("modbus-rtu");
+  static final Map<String, SpecReader> SPEC_READERS = Map.of();
+
+  /** Protocols a profile may name. */
+  public static final Set<String> PROTOCOLS = protocols();
 
   public static final Duration DEFAULT_TURNAROUND = Duration.ofMillis(5);
 
@@ -62,8 +68,10 @@ public final class ProfileReader {
     int maxGap =
         r.integer("max-gap", 0, 65535).map(Long::intValue).orElse(DeviceProfile.UNLIMITED_GAP);
     Duration turnaround = r.duration("turnaround").orElse(DEFAULT_TURNAROUND);
-    boolean hasPoints = r.has("points");
-    List<Point> points = points(r, order);
+    SpecReader specReader = protocol.map(SPEC_READERS::get).orElse(null);
+    boolean hasPoints = specReader != null || r.has("points");
+    List<Point> points = specReader == null ? points(r, order) : List.of();
+    Optional<ProtocolSpec> spec = specReader == null ? Optional.empty() : specReader.read(r, order);
     r.finish();
 
     if (id.isPresent() && expectedId != null && !id.get().equals(expectedId)) {
@@ -88,7 +96,7 @@ public final class ProfileReader {
     } else if (points.isEmpty() && r.problems().isEmpty()) {
       r.problem("points", "a profile needs at least one point");
     }
-    if (!r.problems().isEmpty()) {
+    if (!r.problems().isEmpty() || (specReader != null && spec.isEmpty())) {
       return Optional.empty();
     }
     return Optional.of(
@@ -101,7 +109,14 @@ public final class ProfileReader {
             maxGap,
             turnaround,
             points,
-            r.file()));
+            r.file(),
+            spec.orElse(null)));
+  }
+
+  private static Set<String> protocols() {
+    Set<String> names = new java.util.TreeSet<>(SPEC_READERS.keySet());
+    names.add(MODBUS_RTU);
+    return Collections.unmodifiableSet(names);
   }
 
   private static List<Point> points(MappingReader profile, WordOrder profileOrder) {

@@ -1,0 +1,12 @@
+package cn.yichang.edge.profile;
+
+/**
+ * What a profile of a protocol other than Modbus RTU declares instead of register points: a GPIO
+ * pin's behaviour, an ASCII line's fields, a binary frame's layout. Each protocol's reader defines
+ * its own record; the component that reads such devices casts to it.
+ */
+public interface ProtocolSpec {
+
+  /** The names of the values one reading set of this device carries, in reporting order. */
+  java.util.List<String> pointNames();
+}
