@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the store's file: creates it when missing, and moves a damaged one aside and starts a new
- * one. Remembers the highest next sequence number it has seen, so that a new file continues the
- * sequence instead of restarting it.
+ * one. Remembers the highest next sequence number it has seen, and the ceiling reserved in the file
+ * beside the database, so that a new file continues the sequence instead of restarting it.
  */
 final class DatabaseOpener {
   private static final Logger LOG = LoggerFactory.getLogger("cn.yichang.edge.store");
@@ -21,12 +21,19 @@ final class DatabaseOpener {
   private final Path path;
   private final StoreStats stats;
   private final Clock clock;
+  private final SeqReservation reservation;
   private long knownNextSeq; // 0: unknown
 
   DatabaseOpener(Path path, StoreStats stats, Clock clock) {
     this.path = path;
     this.stats = stats;
     this.clock = clock;
+    this.reservation = SeqReservation.beside(path);
+  }
+
+  /** Reserves the numbers below {@code nextSeq} durably before they are committed. */
+  void reserveBelow(long nextSeq) throws IOException {
+    reservation.reserveBelow(nextSeq);
   }
 
   Path path() {
@@ -45,7 +52,16 @@ final class DatabaseOpener {
       Files.createDirectories(parent);
     }
     if (!Files.exists(path)) {
-      return created(StoreDatabase.create(path, Math.max(1, knownNextSeq)));
+      long next = Math.max(1, Math.max(knownNextSeq, reservation.ceiling()));
+      if (next > 1) {
+        LOG.warn(
+            "Store: {} is missing; a new one continues edge.seq at {}, above every number"
+                + " reserved in {}",
+            path,
+            next,
+            reservation.file());
+      }
+      return created(StoreDatabase.create(path, next));
     }
     try {
       return created(StoreDatabase.open(path));
@@ -70,11 +86,15 @@ final class DatabaseOpener {
     Path aside = CorruptFiles.moveAside(path, clock.instant());
     stats.corruptMovedAside();
     long salvaged = SqliteFiles.salvageNextSeq(aside).orElse(0);
+    long reserved = reservation.ceiling();
     String origin;
     if (knownNextSeq > 0 && knownNextSeq >= salvaged) {
       origin = "as before the damage";
     } else if (salvaged > 0) {
       origin = "read from the damaged file";
+    } else if (reserved > 0) {
+      origin = "above the ceiling reserved in " + reservation.file();
+      salvaged = reserved;
     } else {
       origin = "nothing readable: continuing from the clock in µs, above any number used before";
       salvaged = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());

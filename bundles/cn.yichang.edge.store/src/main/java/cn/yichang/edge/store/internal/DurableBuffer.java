@@ -79,6 +79,7 @@ final class DurableBuffer {
           if (db == null) {
             reopen();
           }
+          opener.reserveBelow(db.nextSeq() + group.size());
           int deleted = db.write(group, deletes);
           cursor.deleted(deletes);
           stats.committed(group.size(), deleted);

@@ -47,6 +47,14 @@ class CorruptDatabaseTest {
   }
 
   @Test
+  void garbageWithAReservedCeilingContinuesAboveTheCeilingNotFromTheClock() throws Exception {
+    Files.write(db(), new byte[8192]);
+    Files.writeString(dir.resolve("buffer.db.seq"), "12345\n");
+
+    assertReplacedThenWorking("above the ceiling reserved in", 12345);
+  }
+
+  @Test
   void zeroLengthFileIsMovedAside() throws Exception {
     Files.createFile(db());
 

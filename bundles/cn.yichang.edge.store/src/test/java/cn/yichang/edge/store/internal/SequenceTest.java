@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.yichang.edge.store.Priority;
 import cn.yichang.edge.store.StoredMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -58,6 +59,44 @@ class SequenceTest {
       store.enqueue(message(TELEMETRY, 50));
       awaitAccepted(store, 1);
       assertThat(takeAll(store, 1)).extracting(StoredMessage::seq).containsExactly(51L);
+    }
+  }
+
+  @Test
+  void aDeletedBufferFileContinuesAboveTheReservedCeilingNotAtOne() throws Exception {
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings(dir))) {
+      for (int n = 0; n < 10; n++) {
+        store.enqueue(message(TELEMETRY, n));
+      }
+      awaitAccepted(store, 10);
+    }
+    Path ceilingFile = dir.resolve("buffer.db.seq");
+    long ceiling = Long.parseLong(Files.readString(ceilingFile).trim());
+    assertThat(ceiling).isGreaterThan(10);
+    for (String suffix : List.of("", "-wal", "-shm")) {
+      Files.deleteIfExists(dir.resolve("buffer.db" + suffix));
+    }
+
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings(dir))) {
+      store.enqueue(message(TELEMETRY, 10));
+      awaitAccepted(store, 1);
+      assertThat(takeAll(store, 1)).extracting(StoredMessage::seq).containsExactly(ceiling);
+    }
+    assertThat(Long.parseLong(Files.readString(ceilingFile).trim())).isGreaterThan(ceiling);
+  }
+
+  @Test
+  void theCeilingIsRaisedOnlyOncePerBlock() throws Exception {
+    Path ceilingFile = dir.resolve("buffer.db.seq");
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings(dir))) {
+      store.enqueue(message(TELEMETRY, 0));
+      awaitAccepted(store, 1);
+      long first = Long.parseLong(Files.readString(ceilingFile).trim());
+      for (int n = 1; n < 500; n++) {
+        store.enqueue(message(TELEMETRY, n));
+      }
+      awaitAccepted(store, 500);
+      assertThat(Long.parseLong(Files.readString(ceilingFile).trim())).isEqualTo(first);
     }
   }
 

@@ -84,7 +84,9 @@ final class UplinkEngine {
     while (running) {
       try {
         connectAndDrain();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Errors too (an OutOfMemoryError in a burst, a LinkageError while bundles are refreshed):
+        // a dead uplink thread would buffer silently until the disk is full; try again instead.
         counters.onError("Uplink failure: " + e);
         LOG.error("Uplink failure; reconnecting", e);
       }
