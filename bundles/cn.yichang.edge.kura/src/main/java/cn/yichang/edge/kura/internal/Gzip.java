@@ -46,6 +46,9 @@ public final class Gzip {
     if (budget <= 0) {
       return null;
     }
+    if (bytes.length <= SMALL_PAYLOAD) {
+      return compressSmall(bytes, budget);
+    }
     Deflater deflater = DEFLATERS.get();
     deflater.reset();
     deflater.setInput(bytes);
@@ -62,6 +65,31 @@ public final class Gzip {
     if (!deflater.finished() || length > HEADER.length + budget) {
       return null;
     }
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    writeIntLittleEndian(out, length, (int) crc.getValue());
+    writeIntLittleEndian(out, length + 4, bytes.length);
+    return Arrays.copyOf(out, length + 8);
+  }
+
+  /**
+   * Payloads up to this size (a reading of a few dozen points) are deflated with the fixed codes:
+   * zlib's fixed cost per message is most of the drain's time at that size. Above it, zlib's
+   * dynamic codes pay off.
+   */
+  static final int SMALL_PAYLOAD = 512;
+
+  private static final ThreadLocal<FixedDeflate> SMALL_DEFLATERS =
+      ThreadLocal.withInitial(FixedDeflate::new);
+
+  private static byte[] compressSmall(byte[] bytes, int budget) {
+    int limit = HEADER.length + budget + 1;
+    byte[] out = new byte[limit + 8];
+    int length = SMALL_DEFLATERS.get().deflate(bytes, out, HEADER.length, limit);
+    if (length < 0) {
+      return null;
+    }
+    System.arraycopy(HEADER, 0, out, 0, HEADER.length);
     CRC32 crc = new CRC32();
     crc.update(bytes);
     writeIntLittleEndian(out, length, (int) crc.getValue());
