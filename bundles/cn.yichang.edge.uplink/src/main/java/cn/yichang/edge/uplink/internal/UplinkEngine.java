@@ -129,7 +129,7 @@ final class UplinkEngine {
       }
     } catch (SessionException e) {
       String what = connected ? "Uplink lost " : "Uplink cannot connect to ";
-      String why = explain.apply(e);
+      String why = connected ? e.getMessage() : explain.apply(e);
       counters.onError(what + options.serverUri() + ": " + why);
       LOG.warn("{}{}: {}", what, options.serverUri(), why);
       LOG.debug("Uplink failure of {}", options.serverUri(), e);
