@@ -57,6 +57,11 @@ final class InFlightWindow {
     return true;
   }
 
+  /** Whether generation {@code gen} is still the open one. */
+  synchronized boolean isOpen(long gen) {
+    return gen == generation && capacity > 0;
+  }
+
   /** Frees a slot taken in generation {@code gen}; ignored when that generation is over. */
   synchronized void release(long gen) {
     if (gen == generation && used > 0) {
