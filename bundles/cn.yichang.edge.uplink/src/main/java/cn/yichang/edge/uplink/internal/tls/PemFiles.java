@@ -41,8 +41,12 @@ final class PemFiles {
    * Used only to decrypt keys (the JDK lacks some of OpenSSL's ciphers and KDFs) and never
    * registered with {@link java.security.Security}, so that it does not change what other bundles
    * get. Keys and certificates themselves are made by the JDK's providers, which SunJSSE expects.
+   * Created on first use: the provider loads several thousand classes, megabytes of metaspace that
+   * a gateway with an unencrypted key never needs.
    */
-  private static final Provider BC = new BouncyCastleProvider();
+  private static final class Bc {
+    static final Provider PROVIDER = new BouncyCastleProvider();
+  }
 
   private PemFiles() {}
 
@@ -95,12 +99,13 @@ final class PemFiles {
       if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
         requirePassword(file, password);
         return encrypted.decryptPrivateKeyInfo(
-            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password));
+            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password));
       }
       if (object instanceof PEMEncryptedKeyPair encrypted) {
         requirePassword(file, password);
         return encrypted
-            .decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password))
+            .decryptKeyPair(
+                new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password))
             .getPrivateKeyInfo();
       }
     } catch (PKCSException | IOException e) {
