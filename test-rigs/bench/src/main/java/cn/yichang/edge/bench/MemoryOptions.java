@@ -10,7 +10,7 @@ import java.time.Duration;
  * distribution to run and the JVM options to give it, and the aim.
  *
  * @param javaOpts what {@code SANXIA_JAVA_OPTS} is set to; null keeps the distribution's default
- *     ({@code -Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1})
+ *     (the one {@code bin/sanxia-edge} names)
  * @param nmt add {@code -XX:NativeMemoryTracking=summary} (to the default options) and print where
  *     the committed memory goes; NMT itself costs a little memory
  */
@@ -29,7 +29,11 @@ record MemoryOptions(
     double aimMb,
     Path workDir) {
 
+  /** Used only when the distribution's launcher does not say its own default. */
   static final String DEFAULT_JAVA_OPTS = "-Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+  private static final java.util.regex.Pattern LAUNCHER_DEFAULT =
+      java.util.regex.Pattern.compile("\\$\\{SANXIA_JAVA_OPTS:-([^}]*)}");
 
   static final String USAGE =
       """
@@ -62,8 +66,22 @@ record MemoryOptions(
 
   /** SANXIA_JAVA_OPTS for the gateways, or null for the distribution's default. */
   String effectiveJavaOpts() {
-    String base = javaOpts != null ? javaOpts : nmt ? DEFAULT_JAVA_OPTS : null;
+    String base = javaOpts != null ? javaOpts : nmt ? launcherDefault(home) : null;
     return nmt ? base + " -XX:NativeMemoryTracking=summary" : base;
+  }
+
+  /**
+   * The options {@code bin/sanxia-edge} uses when SANXIA_JAVA_OPTS is unset, so that a run with
+   * {@code --nmt} measures the same JVM as one without.
+   */
+  static String launcherDefault(Path home) {
+    try {
+      java.util.regex.Matcher m =
+          LAUNCHER_DEFAULT.matcher(Files.readString(home.resolve("bin/sanxia-edge")));
+      return m.find() ? m.group(1).trim() : DEFAULT_JAVA_OPTS;
+    } catch (java.io.IOException e) {
+      return DEFAULT_JAVA_OPTS;
+    }
   }
 
   static MemoryOptions parse(String... args) {
