@@ -17,6 +17,7 @@ final class ModelChooser {
 
   private static final double MINUTE = 60;
   private static final double HOUR = 3600;
+  private static final Map<String, Double> PER_CM = Map.of("cm", 1.0, "mm", 10.0, "m", 0.01);
 
   private final long seed;
   private Dwell presence;
@@ -72,6 +73,9 @@ final class ModelChooser {
 
   private ValueModel model(Point point) {
     if (point.type() == PointType.BOOL) {
+      if (presence != null && has(name(point), "indicator", "led")) {
+        return Coupled.gated(presence, ValueModels.constant(1), 0); // red while occupied
+      }
       return bool(point);
     }
     String n = name(point);
@@ -94,6 +98,13 @@ final class ModelChooser {
     }
     if (has(n, "moisture", "vwc", "water_content")) {
       return ValueModels.drying(r.lo(), r.hi(), r.span() * 0.02 * 60, minutes(3), minutes(8), s);
+    }
+    ValueModel environment = EnvironmentModels.choose(n, unit, r, random);
+    if (environment != null) {
+      return environment;
+    }
+    if (presence != null && has(n, "distance", "echo") && PER_CM.containsKey(unit)) {
+      return Coupled.echoDistance(presence, r, PER_CM.get(unit), random);
     }
     if (has(n, "temp") || unit.equals("Cel")) {
       double mean = r.within(new Bounds(15, 30)).clamp(22);
@@ -151,6 +162,13 @@ final class ModelChooser {
       return n.contains("alarm") ? null : "bed";
     }
     return has(n, "presence", "present", "person") ? "person" : null;
+  }
+
+  /** Whether the point counts up (events, energy, ...): it never goes down. */
+  static boolean isCounter(Point point) {
+    return point.type() != PointType.BOOL
+        && point.type() != PointType.STRING
+        && isCounter(point, name(point));
   }
 
   private static boolean isCounter(Point point, String n) {
