@@ -21,6 +21,8 @@ final class ModelChooser {
 
   private final long seed;
   private Dwell presence;
+  private ValueModel conductivity;
+  private double conductivityPerUs;
 
   private ModelChooser(long seed) {
     this.seed = seed;
@@ -34,6 +36,15 @@ final class ModelChooser {
       if (point.type() == PointType.BOOL && presenceKind(name(point)) != null) {
         chooser.presence = (Dwell) chooser.bool(point);
         models.put(point.name(), chooser.presence);
+        break;
+      }
+    }
+    for (Point point : profile.points()) {
+      String unit = point.unit() == null ? "" : point.unit();
+      if (has(name(point), "conductivity") && (unit.equals("uS/cm") || unit.equals("mS/cm"))) {
+        chooser.conductivity = chooser.model(point);
+        chooser.conductivityPerUs = unit.equals("mS/cm") ? 1e-3 : 1;
+        models.put(point.name(), chooser.conductivity);
         break;
       }
     }
@@ -98,6 +109,12 @@ final class ModelChooser {
     }
     if (has(n, "moisture", "vwc", "water_content")) {
       return ValueModels.drying(r.lo(), r.hi(), r.span() * 0.02 * 60, minutes(3), minutes(8), s);
+    }
+    if (conductivity != null) {
+      ValueModel derived = Conductivity.derived(conductivity, conductivityPerUs, n, unit);
+      if (derived != null) {
+        return derived;
+      }
     }
     ValueModel environment = EnvironmentModels.choose(n, unit, r, random);
     if (environment != null) {

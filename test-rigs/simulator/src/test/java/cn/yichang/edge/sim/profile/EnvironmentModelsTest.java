@@ -1,6 +1,7 @@
 package cn.yichang.edge.sim.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -97,5 +98,18 @@ class EnvironmentModelsTest {
       }
     }
     assertThat(occupiedMinutes).isBetween(60, 24 * 60 - 60);
+  }
+
+  @Test
+  void tdsAndSalinityFollowTheConductivity() throws IOException {
+    ProfileUnit probe = ProfileUnitTest.load("water/conductivity", 8);
+    for (int minute = 0; minute < 24 * 60; minute += 7) {
+      probe.advance(Duration.ofMinutes(7));
+      Map<String, Object> v = probe.expectedValues();
+      double microsiemens = (Long) v.get("conductivity");
+      assertThat((Double) v.get("tds")).isCloseTo(microsiemens / 2, within(10.0));
+      assertThat((Double) v.get("salinity"))
+          .isCloseTo(0.4665 * Math.pow(microsiemens / 1000, 1.0878), within(0.01));
+    }
   }
 }
