@@ -10,8 +10,10 @@ import java.util.SplittableRandom;
 
 /**
  * Picks each point's value model from its name, unit and type. The device's presence bool (an
- * occupancy, an in-bed flag) is chosen first, and the points that depend on it (field strength,
- * heart rate, detection count, time in bed) follow it.
+ * occupancy, an in-bed flag) is chosen first, and the points that depend on it (field strength, an
+ * ultrasonic echo, an indicator, heart rate, detection count, time in bed) follow it; likewise a
+ * conductivity, which the device's TDS and salinity follow ({@link Conductivity}). Weather,
+ * greenhouse and water-quality points get their models from {@link EnvironmentModels}.
  */
 final class ModelChooser {
 
