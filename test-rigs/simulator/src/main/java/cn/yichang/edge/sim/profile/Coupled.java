@@ -87,4 +87,38 @@ final class Coupled {
       }
     };
   }
+
+  /**
+   * An ultrasonic bay sensor's echo: the floor below it when the bay is empty, the roof of the car
+   * (1.1 to 1.7 m higher, drawn for each arrival) when occupied, plus a centimetre or two of noise.
+   * {@code perCm}: the point's units in a centimetre (1 for cm, 10 for mm, 0.01 for m).
+   */
+  static ValueModel echoDistance(
+      Dwell presence, Bounds bounds, double perCm, SplittableRandom random) {
+    double floor = bounds.at(0.7);
+    RandomWalk noise =
+        new RandomWalk(new Bounds(-3 * perCm, 3 * perCm), 0, 0.3 * perCm, 30, random.split());
+    return new ValueModel() {
+      private long arrivals = presence.rises();
+      private double roof = roof();
+
+      private double roof() {
+        return bounds.clamp(floor - (110 + 60 * random.nextDouble()) * perCm);
+      }
+
+      @Override
+      public void advance(double seconds) {
+        noise.advance(seconds);
+        if (presence.rises() != arrivals) {
+          arrivals = presence.rises();
+          roof = roof();
+        }
+      }
+
+      @Override
+      public double value() {
+        return (presence.on() ? roof : floor) + noise.value();
+      }
+    };
+  }
 }

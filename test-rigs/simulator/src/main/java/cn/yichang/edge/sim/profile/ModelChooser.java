@@ -10,16 +10,21 @@ import java.util.SplittableRandom;
 
 /**
  * Picks each point's value model from its name, unit and type. The device's presence bool (an
- * occupancy, an in-bed flag) is chosen first, and the points that depend on it (field strength,
- * heart rate, detection count, time in bed) follow it.
+ * occupancy, an in-bed flag) is chosen first, and the points that depend on it (field strength, an
+ * ultrasonic echo, an indicator, heart rate, detection count, time in bed) follow it; likewise a
+ * conductivity, which the device's TDS and salinity follow ({@link Conductivity}). Weather,
+ * greenhouse and water-quality points get their models from {@link EnvironmentModels}.
  */
 final class ModelChooser {
 
   private static final double MINUTE = 60;
   private static final double HOUR = 3600;
+  private static final Map<String, Double> PER_CM = Map.of("cm", 1.0, "mm", 10.0, "m", 0.01);
 
   private final long seed;
   private Dwell presence;
+  private ValueModel conductivity;
+  private double conductivityPerUs;
 
   private ModelChooser(long seed) {
     this.seed = seed;
@@ -33,6 +38,15 @@ final class ModelChooser {
       if (point.type() == PointType.BOOL && presenceKind(name(point)) != null) {
         chooser.presence = (Dwell) chooser.bool(point);
         models.put(point.name(), chooser.presence);
+        break;
+      }
+    }
+    for (Point point : profile.points()) {
+      String unit = point.unit() == null ? "" : point.unit();
+      if (has(name(point), "conductivity") && (unit.equals("uS/cm") || unit.equals("mS/cm"))) {
+        chooser.conductivity = chooser.model(point);
+        chooser.conductivityPerUs = unit.equals("mS/cm") ? 1e-3 : 1;
+        models.put(point.name(), chooser.conductivity);
         break;
       }
     }
@@ -72,6 +86,9 @@ final class ModelChooser {
 
   private ValueModel model(Point point) {
     if (point.type() == PointType.BOOL) {
+      if (presence != null && has(name(point), "indicator", "led")) {
+        return Coupled.gated(presence, ValueModels.constant(1), 0); // red while occupied
+      }
       return bool(point);
     }
     String n = name(point);
@@ -94,6 +111,19 @@ final class ModelChooser {
     }
     if (has(n, "moisture", "vwc", "water_content")) {
       return ValueModels.drying(r.lo(), r.hi(), r.span() * 0.02 * 60, minutes(3), minutes(8), s);
+    }
+    if (conductivity != null) {
+      ValueModel derived = Conductivity.derived(conductivity, conductivityPerUs, n, unit);
+      if (derived != null) {
+        return derived;
+      }
+    }
+    ValueModel environment = EnvironmentModels.choose(n, unit, r, random);
+    if (environment != null) {
+      return environment;
+    }
+    if (presence != null && has(n, "distance", "echo") && PER_CM.containsKey(unit)) {
+      return Coupled.echoDistance(presence, r, PER_CM.get(unit), random);
     }
     if (has(n, "temp") || unit.equals("Cel")) {
       double mean = r.within(new Bounds(15, 30)).clamp(22);
@@ -151,6 +181,13 @@ final class ModelChooser {
       return n.contains("alarm") ? null : "bed";
     }
     return has(n, "presence", "present", "person") ? "person" : null;
+  }
+
+  /** Whether the point counts up (events, energy, ...): it never goes down. */
+  static boolean isCounter(Point point) {
+    return point.type() != PointType.BOOL
+        && point.type() != PointType.STRING
+        && isCounter(point, name(point));
   }
 
   private static boolean isCounter(Point point, String n) {

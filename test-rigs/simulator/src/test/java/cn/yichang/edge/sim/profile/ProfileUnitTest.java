@@ -92,10 +92,7 @@ class ProfileUnitTest {
     Map<String, Double> last = new HashMap<>();
     Map<String, Double> first = new HashMap<>();
     List<String> counters =
-        unit.profile().points().stream()
-            .filter(p -> p.type() == PointType.UINT32)
-            .map(Point::name)
-            .toList();
+        unit.profile().points().stream().filter(ModelChooser::isCounter).map(Point::name).toList();
     for (int minute = 0; minute < 3 * 24 * 60; minute++) {
       for (String name : counters) {
         double value = ((Number) unit.expectedValues().get(name)).doubleValue();
