@@ -249,7 +249,9 @@ public final class GatewayMemoryBench {
         rig.describeLoad(options.poll()),
         options.home(),
         options.effectiveJavaOpts() == null
-            ? "unset (the distribution's default: " + MemoryOptions.DEFAULT_JAVA_OPTS + ")"
+            ? "unset (the distribution's default: "
+                + MemoryOptions.launcherDefault(options.home())
+                + ")"
             : "\"" + options.effectiveJavaOpts() + "\"",
         options.warmup().toSeconds(),
         options.measure().toSeconds(),
