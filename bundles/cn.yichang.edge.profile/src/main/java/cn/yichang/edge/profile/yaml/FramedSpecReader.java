@@ -83,6 +83,12 @@ final class FramedSpecReader implements SpecReader {
     if (b.length != null && b.length.at() < headerLength) {
       r.problem("length", "the length field overlaps the header");
     }
+    if (b.length != null && b.length.at() + b.length.size() > b.maxLength) {
+      r.problem("length", "the length field passes max-length " + b.maxLength);
+    }
+    if (headerLength + b.trailer.length + 2 > b.maxLength) {
+      r.problem("max-length", "leaves no room for a frame's header, checksum and trailer");
+    }
     if (b.fixedLength > 0 && b.fixedLength > b.maxLength) {
       r.problem("frame-length", "is longer than max-length " + b.maxLength);
     }
