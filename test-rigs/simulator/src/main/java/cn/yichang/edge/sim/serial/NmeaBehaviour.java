@@ -44,6 +44,7 @@ final class NmeaBehaviour implements Behaviour {
     this.satellites = ValueModels.walk(6, 18, 12, 0.05, Duration.ofMinutes(10), seed + 1);
     this.hdop = ValueModels.walk(0.6, 2.5, 0.9, 0.01, Duration.ofMinutes(10), seed + 2);
     this.altitude = ValueModels.walk(45, 120, 65, 0.2, Duration.ofMinutes(10), seed + 3);
+    this.angle = new java.util.SplittableRandom(seed).nextDouble(2 * Math.PI);
   }
 
   @Override
