@@ -8,11 +8,15 @@ import cn.yichang.edge.serial.LineSettings;
 import cn.yichang.edge.serial.Parity;
 import cn.yichang.edge.sim.serial.SerialDeviceSim;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +106,28 @@ class SerialDeviceSimOnPtyTest {
       assertThat(sim.expected())
           .containsEntry("wind_direction", Long.parseLong(answer.substring(7, 10)));
     }
+  }
+
+  @Test
+  void everyShippedProfileOfAnotherProtocolThanModbusIsServed() throws Exception {
+    List<String> ids;
+    try (Stream<Path> files = Files.walk(PROFILES)) {
+      ids =
+          files
+              .filter(f -> f.toString().endsWith(".yaml"))
+              .map(f -> PROFILES.relativize(f).toString().replace('\\', '/'))
+              .map(f -> f.substring(0, f.length() - ".yaml".length()))
+              .toList();
+    }
+    List<DeviceProfile> others = new ArrayList<>();
+    for (String id : ids) {
+      DeviceProfile p = profile(id);
+      if (!p.protocol().equals(ProfileReader.MODBUS_RTU)) {
+        others.add(p);
+      }
+    }
+    assertThat(others).extracting(DeviceProfile::id).contains("elderly-care/gnss-nmea");
+    assertThat(others).allMatch(SerialDeviceSim::serves);
   }
 
   private static LineSettings line(SocatPtyPair pty, int baud) {
