@@ -122,6 +122,19 @@ public final class SerialDeviceSim implements AutoCloseable {
     return line;
   }
 
+  public boolean isServing() {
+    return thread.isAlive();
+  }
+
+  /** Puts {@code bytes} random bytes on the line towards the gateway, as interference would. */
+  public void injectNoise(int bytes) throws IOException {
+    byte[] noise = new byte[bytes];
+    java.util.concurrent.ThreadLocalRandom.current().nextBytes(noise);
+    synchronized (output) {
+      write(noise);
+    }
+  }
+
   private void stream() {
     long next = System.nanoTime();
     try {
@@ -182,9 +195,11 @@ public final class SerialDeviceSim implements AutoCloseable {
   }
 
   private void write(byte[] bytes) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    while (b.hasRemaining()) {
-      output.write(b);
+    synchronized (output) {
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      while (b.hasRemaining()) {
+        output.write(b);
+      }
     }
   }
 
