@@ -92,6 +92,15 @@ final class FramedSpecReader implements SpecReader {
     if (b.fixedLength > 0 && b.fixedLength > b.maxLength) {
       r.problem("frame-length", "is longer than max-length " + b.maxLength);
     }
+    int tail = b.trailer.length + (b.checksum == null ? 0 : b.checksum.size());
+    if (b.fixedLength > 0 && b.fixedLength < headerLength + tail) {
+      r.problem(
+          "frame-length",
+          b.fixedLength
+              + " leaves no room for the header, checksum and trailer ("
+              + (headerLength + tail)
+              + " bytes)");
+    }
     if (b.matchAt + b.match.length > b.maxLength) {
       r.problem("match", "passes max-length " + b.maxLength);
     }

@@ -189,6 +189,10 @@ class ProtocolSpecReadersTest {
             FRAMED.replace("at: 2", "at: 1") + "fields: [{name: a, at: 3, type: uint8}]\n",
             "6: length: the length field overlaps the header"),
         Arguments.of(
+            FRAMED.replace("length: {at: 2, counts: data}", "frame-length: 2")
+                + "fields: [{name: a, at: 0, type: uint8}]\n",
+            "6: frame-length: 2 leaves no room for the header, checksum and trailer (3 bytes)"),
+        Arguments.of(
             FRAMED.replace("xor8", "crc32") + "fields: [{name: a, at: 3, type: uint8}]\n",
             "7: checksum.type: expected one of sum8, xor8, crc16-modbus, crc16-ccitt, got \"crc32\""),
         Arguments.of(

@@ -27,10 +27,11 @@ final class FrameParser implements MessageParser {
     this.header = spec.header();
     this.buffer = new byte[spec.maxLength()];
     LengthField lf = spec.length();
+    // The reader refuses profiles where these differ; the parser never reads outside a frame.
     this.minimum =
-        lf == null
-            ? spec.fixedLength()
-            : Math.max(lf.at() + lf.size(), header.length) + spec.tailLength();
+        Math.max(
+            header.length + spec.tailLength(),
+            lf == null ? spec.fixedLength() : lf.at() + lf.size() + spec.tailLength());
     this.decoder = new FrameDecoder(spec);
     this.fields = Fields.of(spec);
   }

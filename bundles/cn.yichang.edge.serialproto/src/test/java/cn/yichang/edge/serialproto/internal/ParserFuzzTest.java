@@ -2,11 +2,15 @@ package cn.yichang.edge.serialproto.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yichang.edge.profile.FrameChecksum;
+import cn.yichang.edge.profile.FramedSpec;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random bytes, and valid messages cut and mutated at random, fed in random chunks to each parser:
@@ -36,6 +40,42 @@ class ParserFuzzTest {
         List.of(
             FrameParserTest.bytes(FrameParserTest.STATUS),
             FrameParserTest.bytes(FrameParserTest.radar("80 8F", "23 50 01 2C 00 00 00 04"))));
+  }
+
+  @Test
+  void frameParserSurvivesRandomBytesWithFixedFramesAndCrcs(@TempDir Path dir) {
+    FramedSpec fixed =
+        Specs.inline(
+                dir,
+                """
+                protocol: framed
+                header: "7E"
+                frame-length: 8
+                checksum: {type: crc16-modbus, from: 1}
+                fields: [{name: v, at: 1, type: int32, order: little}]
+                """)
+            .spec(FramedSpec.class);
+    byte[] body = {0x7E, 1, 2, 3, 4, 5};
+    byte[] crc = FrameChecksum.CRC16_MODBUS.compute(body, 1, body.length);
+    fuzz(() -> new FrameParser(fixed), 4, List.of(concat(body, crc)));
+
+    FramedSpec counted =
+        Specs.inline(
+                dir,
+                """
+                protocol: framed
+                header: "AA"
+                trailer: "55"
+                length: {at: 1, counts: frame}
+                checksum: {type: crc16-ccitt, from: 1}
+                max-length: 32
+                fields: [{name: v, at: 2, type: uint16}]
+                """)
+            .spec(FramedSpec.class);
+    byte[] head = {(byte) 0xAA, 7, 1, 2};
+    byte[] ccitt = FrameChecksum.CRC16_CCITT.compute(head, 1, head.length);
+    fuzz(
+        () -> new FrameParser(counted), 5, List.of(concat(concat(head, ccitt), new byte[] {0x55})));
   }
 
   private static List<byte[]> gnssMessages() {
