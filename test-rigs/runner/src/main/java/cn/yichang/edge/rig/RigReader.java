@@ -41,6 +41,7 @@ public final class RigReader {
   private final List<Path> distributionProfiles;
   private final Problems problems = new Problems();
   private final Map<String, String> deviceBus = new HashMap<>();
+  private final java.util.Set<String> nonModbus = new java.util.HashSet<>();
   private final Set<String> busIds = new HashSet<>();
 
   private RigReader(Path file, List<Path> distributionProfiles) {
@@ -175,7 +176,11 @@ public final class RigReader {
     if (id.isEmpty() || profile.isEmpty() || (modbus && unit.isEmpty())) {
       return Optional.empty();
     }
-    return Optional.of(new Rig.Device(id.get(), profile.get(), unit.orElse(0L).intValue(), poll));
+    if (!modbus) {
+      nonModbus.add(id.get());
+    }
+    return Optional.of(
+        new Rig.Device(id.get(), profile.get(), modbus ? unit.get().intValue() : 0, poll));
   }
 
   private Optional<DeviceProfile> checkProfile(
@@ -223,6 +228,10 @@ public final class RigReader {
         a.problem("device", "missing (required by " + k.spelling() + ")");
       } else if (!deviceBus.containsKey(device.get())) {
         a.problem("device", "no device \"" + device.get() + "\" in this rig");
+      } else if (k != Rig.ActionKind.DEVICE_SILENT && nonModbus.contains(device.get())) {
+        a.problem(
+            "device",
+            device.get() + " is an ascii-line or framed device: only device-silent applies");
       }
     } else if (device.isPresent()) {
       a.problem("device", "not used by " + k.spelling());
