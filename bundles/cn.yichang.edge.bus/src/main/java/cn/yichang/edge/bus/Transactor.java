@@ -35,5 +35,14 @@ public interface Transactor {
      * and within the wire time plus a tolerance after that.
      */
     byte[] readExactly(int n) throws ResponseTimeoutException;
+
+    /**
+     * Reads what has arrived, at least one byte and at most {@code max}, with the deadlines of
+     * {@link #readExactly}: for responses whose end is only known as they arrive (a line up to its
+     * terminator, a frame after its length field).
+     */
+    default byte[] readSome(int max) throws ResponseTimeoutException {
+      return readExactly(1);
+    }
   }
 }

@@ -9,4 +9,12 @@ public interface ProtocolSpec {
 
   /** The names of the values one reading set of this device carries, in reporting order. */
   java.util.List<String> pointNames();
+
+  /**
+   * Whether the device talks without being asked, so that it owns its serial line alone (no bus can
+   * poll other devices on it).
+   */
+  default boolean streams() {
+    return false;
+  }
 }

@@ -1,8 +1,11 @@
 package cn.yichang.edge.demo;
 
 import cn.yichang.edge.profile.DeviceProfile;
+import cn.yichang.edge.profile.ProfileException;
+import cn.yichang.edge.profile.yaml.ProfileDirectories;
 import cn.yichang.edge.sim.SocatPtyPair;
 import cn.yichang.edge.sim.profile.ProfileUnit;
+import cn.yichang.edge.sim.serial.SerialDeviceSim;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -46,8 +49,15 @@ final class Demo implements AutoCloseable {
     List<Path> profileRoots = List.of(options.home().resolve("device-profiles"));
     Map<String, DeviceProfile> profiles = new LinkedHashMap<>();
     Map<DemoRig.Device, ProfileUnit> units = new LinkedHashMap<>();
+    Map<DemoRig.Device, DeviceProfile> serial = new LinkedHashMap<>();
     for (DemoRig.Device device : DemoRig.builtIn().devices()) {
       try {
+        if (!device.modbus()) {
+          DeviceProfile profile = serialProfile(profileRoots, device.profile());
+          profiles.put(device.id(), profile);
+          serial.put(device, profile);
+          continue;
+        }
         ProfileUnit unit =
             ProfileUnit.load(profileRoots, device.profile(), device.unit(), seed(device));
         profiles.put(device.id(), unit.profile());
@@ -61,7 +71,7 @@ final class Demo implements AutoCloseable {
             device.id(), device.profile(), e.getMessage());
       }
     }
-    DemoRig rig = DemoRig.builtIn().only(units::containsKey);
+    DemoRig rig = DemoRig.builtIn().only(d -> units.containsKey(d) || serial.containsKey(d));
     if (rig.buses().isEmpty()) {
       throw new IOException("no demo device can be simulated");
     }
@@ -71,12 +81,16 @@ final class Demo implements AutoCloseable {
       demo.broker = DemoBroker.start(demo.workDir.resolve("broker"));
       out.println("broker " + demo.broker.url() + " (Moquette, embedded, 127.0.0.1 only)");
       demo.subscriber = PlatformSubscriber.connect(demo.broker.url(), demo.platform);
-      demo.buses = SimulatedBuses.start(rig, demo.workDir, units);
+      demo.buses = SimulatedBuses.start(rig, demo.workDir, units, serial);
       for (DemoRig.Bus bus : rig.buses()) {
         for (DemoRig.Device d : bus.devices()) {
           out.printf(
-              "device %s %s on %s (%d baud) unit %d%n",
-              d.id(), d.profile(), bus.id(), bus.baud(), d.unit());
+              "device %s %s on %s (%d baud) %s%n",
+              d.id(),
+              d.profile(),
+              bus.id(),
+              bus.baud(),
+              d.modbus() ? "unit " + d.unit() : profiles.get(d.id()).protocol());
         }
       }
       Path site = SiteFile.write(demo.workDir, rig, demo.buses.gatewayPorts(), demo.broker.url());
@@ -136,6 +150,22 @@ final class Demo implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** An ascii-line or framed profile the simulator serves, or an exception saying why not. */
+  private static DeviceProfile serialProfile(List<Path> roots, String id) throws IOException {
+    try {
+      DeviceProfile profile =
+          new ProfileDirectories(roots)
+              .find(id)
+              .orElseThrow(() -> new NoSuchFileException(id + ".yaml"));
+      if (!SerialDeviceSim.serves(profile)) {
+        throw new IOException("no simulated device for " + id);
+      }
+      return profile;
+    } catch (ProfileException e) {
+      throw new IOException("invalid profile: " + e.getMessage(), e);
+    }
   }
 
   /** The same values every run, a different walk for every device. */

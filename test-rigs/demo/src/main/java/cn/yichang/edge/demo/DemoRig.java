@@ -14,15 +14,19 @@ record DemoRig(List<Bus> buses) {
   static final String ACCOUNT = "yichang";
   static final String APP_ID = "sensors";
 
-  /** One RS-485 line, 8N1. */
+  /** One RS-485 line or UART, 8N1. */
   record Bus(String id, int baud, List<Device> devices) {
     Bus {
       devices = List.copyOf(devices);
     }
   }
 
-  /** One Modbus RTU device on a bus. */
-  record Device(String id, String profile, int unit) {}
+  /** One device on a bus: a Modbus RTU unit, or (unit 0) an ascii-line or framed device alone. */
+  record Device(String id, String profile, int unit) {
+    boolean modbus() {
+      return unit > 0;
+    }
+  }
 
   DemoRig {
     buses = List.copyOf(buses);
@@ -43,7 +47,13 @@ record DemoRig(List<Bus> buses) {
                 19200,
                 List.of(
                     new Device("parking-01", "parking/geomagnetic-detector", 1),
-                    new Device("bed-01", "elderly-care/bed-sensor", 2)))));
+                    new Device("bed-01", "elderly-care/bed-sensor", 2))),
+            // A fall radar on its own UART (framed, polled) and a GNSS receiver streaming NMEA.
+            new Bus(
+                "uart-1",
+                115200,
+                List.of(new Device("fall-01", "elderly-care/mmwave-fall-radar", 0))),
+            new Bus("uart-2", 9600, List.of(new Device("gnss-01", "elderly-care/gnss-nmea", 0)))));
   }
 
   /** This rig with only the devices {@code available} accepts, and without empty buses. */

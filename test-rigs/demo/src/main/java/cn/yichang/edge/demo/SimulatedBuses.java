@@ -1,5 +1,6 @@
 package cn.yichang.edge.demo;
 
+import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.serial.LineSettings;
 import cn.yichang.edge.serial.Parity;
 import cn.yichang.edge.sim.LineStatistics;
@@ -9,6 +10,7 @@ import cn.yichang.edge.sim.SocatPtyPair;
 import cn.yichang.edge.sim.Timing;
 import cn.yichang.edge.sim.profile.ProfileUnit;
 import cn.yichang.edge.sim.profile.ValueTicker;
+import cn.yichang.edge.sim.serial.SerialDeviceSim;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,7 @@ final class SimulatedBuses implements AutoCloseable {
 
   private final Map<String, SocatPtyPair> ptys = new LinkedHashMap<>();
   private final Map<String, PacedRtuSlave> slaves = new LinkedHashMap<>();
+  private final Map<String, SerialDeviceSim> serial = new LinkedHashMap<>();
   private ValueTicker ticker;
 
   private SimulatedBuses() {}
@@ -39,13 +42,28 @@ final class SimulatedBuses implements AutoCloseable {
    * Starts every bus of {@code rig} in {@code dir}, serving each device's unit of {@code units}. On
    * failure, whatever was started is stopped again.
    */
-  static SimulatedBuses start(DemoRig rig, Path dir, Map<DemoRig.Device, ProfileUnit> units)
+  static SimulatedBuses start(
+      DemoRig rig,
+      Path dir,
+      Map<DemoRig.Device, ProfileUnit> units,
+      Map<DemoRig.Device, DeviceProfile> serial)
       throws IOException {
     SimulatedBuses buses = new SimulatedBuses();
     try {
       for (DemoRig.Bus bus : rig.buses()) {
         SocatPtyPair pty = SocatPtyPair.start(dir, "tty-" + bus.id(), "tty-" + bus.id() + "-sim");
         buses.ptys.put(bus.id(), pty);
+        DemoRig.Device first = bus.devices().get(0);
+        if (!first.modbus()) {
+          // An ascii-line or framed device: alone on its line, no RS-485 pacing of Modbus frames.
+          LineSettings line =
+              new LineSettings(pty.deviceEnd().toString(), bus.baud(), Parity.NONE, 8, 1);
+          buses.serial.put(
+              bus.id(),
+              SerialDeviceSim.start(
+                  line, serial.get(first), first.id().hashCode(), SPEED, Duration.ofSeconds(1)));
+          continue;
+        }
         List<SimulatedUnit> simulated = new ArrayList<>();
         for (DemoRig.Device device : bus.devices()) {
           simulated.add(units.get(device).unit());
@@ -80,6 +98,8 @@ final class SimulatedBuses implements AutoCloseable {
   Map<String, Counters> statistics() {
     Map<String, Counters> stats = new LinkedHashMap<>();
     slaves.forEach((id, slave) -> stats.put(id, Counters.of(slave.statistics())));
+    // requests the device answered, and what it sent (a streaming device: lines, unasked)
+    serial.forEach((id, sim) -> stats.put(id, new Counters(sim.requests(), sim.messages(), 0)));
     return stats;
   }
 
@@ -90,6 +110,7 @@ final class SimulatedBuses implements AutoCloseable {
       ticker.close();
     }
     slaves.values().forEach(PacedRtuSlave::close);
+    serial.values().forEach(SerialDeviceSim::close);
     ptys.values().forEach(SocatPtyPair::close);
   }
 }

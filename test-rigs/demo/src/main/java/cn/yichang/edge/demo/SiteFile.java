@@ -30,8 +30,13 @@ final class SiteFile {
     for (DemoRig.Bus bus : rig.buses()) {
       for (DemoRig.Device d : bus.devices()) {
         s.append(
-            "  - {id: %s, profile: %s, bus: %s, unit: %d, poll: %ds}\n"
-                .formatted(d.id(), d.profile(), bus.id(), d.unit(), POLL.toSeconds()));
+            "  - {id: %s, profile: %s, bus: %s,%s poll: %ds}\n"
+                .formatted(
+                    d.id(),
+                    d.profile(),
+                    bus.id(),
+                    d.modbus() ? " unit: " + d.unit() + "," : "",
+                    POLL.toSeconds()));
       }
     }
     s.append("store: {commit-interval: 100ms}\n");

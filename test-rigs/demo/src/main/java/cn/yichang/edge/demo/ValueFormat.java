@@ -11,9 +11,16 @@ final class ValueFormat {
 
   /**
    * A scaled value with the decimals its scale gives (0.1 → 1, 0.01 → 2), an unscaled floating
-   * point value with 2, anything else as it is.
+   * point value with 2, a value of an ascii-line or framed field (no Modbus point) to 9 significant
+   * digits (a latitude needs 7 decimals), anything else as it is.
    */
   static String value(Object value, Point point) {
+    if (value instanceof Double d && point == null && Double.isFinite(d)) {
+      return java.math.BigDecimal.valueOf(d)
+          .round(new java.math.MathContext(9))
+          .stripTrailingZeros()
+          .toPlainString();
+    }
     if (value instanceof Double d) {
       int decimals = point != null && point.scaled() ? decimals(point.scale()) : 2;
       return String.format(Locale.ROOT, "%." + decimals + "f", d);

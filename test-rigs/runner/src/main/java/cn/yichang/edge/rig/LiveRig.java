@@ -161,8 +161,7 @@ final class LiveRig implements RigControls {
     for (SimulatedBus b : buses) {
       if (b.has(device)) {
         b.setFault(device, fault);
-        return "unit "
-            + b.unit(device).unit().address()
+        return (b.unit(device) == null ? device : "unit " + b.unit(device).unit().address())
             + " on "
             + b.bus.id()
             + ": "

@@ -42,9 +42,14 @@ public record Rig(
   }
 
   /**
-   * A simulated device: a profile served as Modbus unit {@code unit}, polled every {@code poll}.
+   * A simulated device: a profile served as Modbus unit {@code unit}, polled every {@code poll};
+   * unit 0 for an ascii-line or framed device (simulated alone on its bus).
    */
-  public record Device(String id, String profile, int unit, Duration poll) {}
+  public record Device(String id, String profile, int unit, Duration poll) {
+    public boolean modbus() {
+      return unit > 0;
+    }
+  }
 
   /** What a timeline entry does. */
   public enum ActionKind {

@@ -1,10 +1,12 @@
 package cn.yichang.edge.rig;
 
+import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Problem;
 import cn.yichang.edge.profile.ProfileException;
 import cn.yichang.edge.profile.yaml.MappingReader;
 import cn.yichang.edge.profile.yaml.Problems;
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
+import cn.yichang.edge.profile.yaml.ProfileReader;
 import cn.yichang.edge.profile.yaml.YamlFiles;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +41,7 @@ public final class RigReader {
   private final List<Path> distributionProfiles;
   private final Problems problems = new Problems();
   private final Map<String, String> deviceBus = new HashMap<>();
+  private final java.util.Set<String> nonModbus = new java.util.HashSet<>();
   private final Set<String> busIds = new HashSet<>();
 
   private RigReader(Path file, List<Path> distributionProfiles) {
@@ -133,6 +136,11 @@ public final class RigReader {
     if (devices.isEmpty()) {
       b.problem("devices", "a bus needs at least one device");
     }
+    if (devices.size() > 1 && devices.stream().anyMatch(d -> !d.modbus())) {
+      b.problem(
+          "devices",
+          "an ascii-line or framed device is simulated on a bus of its own: no other device here");
+    }
     return id.map(v -> new Rig.Bus(v, baud, parity, dataBits, stopBits, devices));
   }
 
@@ -140,7 +148,7 @@ public final class RigReader {
       MappingReader d, String bus, Map<Long, String> units, ProfileDirectories profiles) {
     Optional<String> id = d.requiredString("id");
     Optional<String> profile = d.requiredString("profile");
-    Optional<Long> unit = d.requiredInteger("unit", 1, 247);
+    Optional<Long> unit = d.integer("unit", 1, 247); // for Modbus devices: checked below
     Duration poll = d.duration("poll").orElse(Duration.ofSeconds(10));
     d.finish();
     if (poll.toMillis() < 100) {
@@ -156,24 +164,40 @@ public final class RigReader {
             d.problem("unit", "unit " + u + " is already used on bus " + bus + " by " + other);
           }
         });
-    profile.ifPresent(p -> checkProfile(d, p, profiles));
-    if (id.isEmpty() || profile.isEmpty() || unit.isEmpty()) {
+    Optional<DeviceProfile> found = profile.flatMap(p -> checkProfile(d, p, profiles));
+    // A Modbus device has a unit; an ascii-line or framed device has none (unit 0 in Rig.Device).
+    boolean modbus = found.map(p -> p.protocol().equals(ProfileReader.MODBUS_RTU)).orElse(true);
+    if (modbus && unit.isEmpty() && !d.has("unit")) {
+      d.problem("unit", "missing (required for a Modbus device)");
+    } else if (!modbus && d.has("unit")) {
+      d.problem(
+          "unit", "only for Modbus devices; " + profile.get() + " is " + found.get().protocol());
+    }
+    if (id.isEmpty() || profile.isEmpty() || (modbus && unit.isEmpty())) {
       return Optional.empty();
     }
-    return Optional.of(new Rig.Device(id.get(), profile.get(), unit.get().intValue(), poll));
+    if (!modbus) {
+      nonModbus.add(id.get());
+    }
+    return Optional.of(
+        new Rig.Device(id.get(), profile.get(), modbus ? unit.get().intValue() : 0, poll));
   }
 
-  private void checkProfile(MappingReader d, String profile, ProfileDirectories profiles) {
+  private Optional<DeviceProfile> checkProfile(
+      MappingReader d, String profile, ProfileDirectories profiles) {
     if (!ProfileDirectories.isValidId(profile)) {
       d.problem("profile", "\"" + profile + "\" is not a profile id (like water/ph-orp)");
-      return;
+      return Optional.empty();
     }
     try {
-      if (profiles.find(profile).isEmpty()) {
+      Optional<DeviceProfile> found = profiles.find(profile);
+      if (found.isEmpty()) {
         d.problem("profile", "no profile \"" + profile + "\" in " + profiles.dirs());
       }
+      return found;
     } catch (ProfileException e) {
       d.problem("profile", "profile \"" + profile + "\" is invalid: " + e.getMessage());
+      return Optional.empty();
     }
   }
 
@@ -204,6 +228,10 @@ public final class RigReader {
         a.problem("device", "missing (required by " + k.spelling() + ")");
       } else if (!deviceBus.containsKey(device.get())) {
         a.problem("device", "no device \"" + device.get() + "\" in this rig");
+      } else if (k != Rig.ActionKind.DEVICE_SILENT && nonModbus.contains(device.get())) {
+        a.problem(
+            "device",
+            device.get() + " is an ascii-line or framed device: only device-silent applies");
       }
     } else if (device.isPresent()) {
       a.problem("device", "not used by " + k.spelling());

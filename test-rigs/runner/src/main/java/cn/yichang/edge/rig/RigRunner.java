@@ -197,7 +197,7 @@ public final class RigRunner {
     for (SimulatedBus b : buses) {
       List<BusLoad.Polled> polled =
           b.bus.devices().stream()
-              .map(d -> new BusLoad.Polled(b.unit(d.id()).profile(), d.poll().toMillis() / 1000.0))
+              .map(d -> new BusLoad.Polled(b.profile(d.id()), d.poll().toMillis() / 1000.0))
               .toList();
       figures.add(
           new Observations.BusFigures(

@@ -48,8 +48,12 @@ final class SiteFile {
       for (Rig.Device d : bus.devices()) {
         yaml.append(
             String.format(
-                "  - {id: %s, profile: %s, bus: %s, unit: %d, poll: %dms}%n",
-                d.id(), d.profile(), bus.id(), d.unit(), d.poll().toMillis()));
+                "  - {id: %s, profile: %s, bus: %s,%s poll: %dms}%n",
+                d.id(),
+                d.profile(),
+                bus.id(),
+                d.modbus() ? " unit: " + d.unit() + "," : "",
+                d.poll().toMillis()));
       }
     }
     yaml.append("store:\n");

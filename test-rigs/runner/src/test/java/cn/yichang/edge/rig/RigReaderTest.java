@@ -69,6 +69,52 @@ class RigReaderTest {
   }
 
   @Test
+  void asciiAndFramedDevicesHaveNoUnitAndTheirBusAlone() throws Exception {
+    RigReader.Result ok =
+        read(
+            """
+            gateway: {id: yc-t}
+            duration: 20s
+            buses:
+              - id: gnss
+                devices:
+                  - {id: bus-1, profile: elderly-care/gnss-nmea, poll: 2s}
+            timeline:
+              - {at: 4s, action: device-silent, device: bus-1, for: 2s}
+            """);
+    assertThat(ok.problems()).isEmpty();
+    assertThat(ok.rig().devices().get(0).modbus()).isFalse();
+
+    RigReader.Result bad =
+        read(
+            """
+            gateway: {id: yc-t}
+            duration: 20s
+            buses:
+              - id: b1
+                devices:
+                  - {id: radar, profile: elderly-care/mmwave-fall-radar, unit: 3}
+                  - {id: bed, profile: elderly-care/bed-sensor, unit: 1}
+              - id: b2
+                devices:
+                  - {id: bed2, profile: elderly-care/bed-sensor}
+                  - {id: bed3, profile: elderly-care/bed-sensor, unit: 3}
+            timeline:
+              - {at: 4s, action: device-crc, device: radar, for: 2s}
+            """);
+    assertThat(bad.problems())
+        .extracting(p -> p.field() + ": " + p.message())
+        .containsExactlyInAnyOrder(
+            "buses[0].devices: an ascii-line or framed device is simulated on a bus of its own:"
+                + " no other device here",
+            "buses[0].devices[0].unit: only for Modbus devices; elderly-care/mmwave-fall-radar"
+                + " is framed",
+            "buses[1].devices[0].unit: missing (required for a Modbus device)",
+            "timeline[0].device: radar is an ascii-line or framed device: only device-silent"
+                + " applies");
+  }
+
+  @Test
   void reportsEveryProblemWithFileLineAndField() throws Exception {
     RigReader.Result r =
         read(

@@ -173,5 +173,34 @@ final class LineTransactor implements Transactor {
       }
       return n == out.length ? out : Arrays.copyOf(out, got);
     }
+
+    @Override
+    public byte[] readSome(int max) throws ResponseTimeoutException {
+      byte[] out = new byte[Math.max(1, max)];
+      while (true) {
+        long deadline =
+            received == 0
+                ? firstByteDeadline
+                : lastByteAt + settings().wireNanos(1) + INTER_BYTE_TOLERANCE_NANOS;
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          throw new ResponseTimeoutException(
+              received == 0
+                  ? "no response within " + responseTimeoutNanos / 1_000_000 + " ms"
+                  : "response stopped after " + received + " bytes");
+        }
+        int k;
+        try {
+          k = line.read(out, 0, out.length, remaining);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        if (k > 0) {
+          received += k;
+          lastByteAt = System.nanoTime();
+          return Arrays.copyOf(out, k);
+        }
+      }
+    }
   }
 }

@@ -43,6 +43,37 @@ class LineTransactorTest {
   }
 
   @Test
+  void readSomeReadsAResponseUpToAnEndItFindsItself() throws Exception {
+    ScriptedLine line = new ScriptedLine(LINE_9600, request -> "OK 12\r\nrest".getBytes());
+
+    byte[] frame =
+        transactor(line, 100)
+            .transact(
+                new byte[] {9},
+                in -> {
+                  java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+                  while (!got.toString().contains("\r\n")) {
+                    byte[] some = in.readSome(4);
+                    assertThat(some).hasSizeBetween(1, 4);
+                    got.write(some, 0, some.length);
+                  }
+                  return got.toByteArray();
+                });
+
+    assertThat(new String(frame)).startsWith("OK 12\r\n");
+    assertThat(device.snapshot().lastSuccess()).isNotNull();
+  }
+
+  @Test
+  void readSomeOnASilentLineIsATimeout() {
+    ScriptedLine line = new ScriptedLine(LINE_9600, request -> null);
+
+    assertThatThrownBy(() -> transactor(line, 20).transact(new byte[] {9}, in -> in.readSome(8)))
+        .isInstanceOf(ResponseTimeoutException.class)
+        .hasMessageContaining("no response within 20 ms");
+  }
+
+  @Test
   void aSilentDeviceIsATimeoutForBusAndDevice() {
     ScriptedLine line = new ScriptedLine(LINE_9600, request -> null);
 

@@ -10,7 +10,10 @@ import java.util.Optional;
 final class DeviceFactories {
 
   static final Map<String, String> FACTORY_PID_BY_PROTOCOL =
-      Map.of("modbus-rtu", "cn.yichang.edge.modbus.device");
+      Map.of(
+          "modbus-rtu", "cn.yichang.edge.modbus.device",
+          "ascii-line", "cn.yichang.edge.serialproto.ascii",
+          "framed", "cn.yichang.edge.serialproto.framed");
 
   private DeviceFactories() {}
 

@@ -165,7 +165,7 @@ final class SiteReader {
     Optional<String> id = d.requiredString("id");
     Optional<String> profile = d.requiredString("profile");
     Optional<String> bus = d.requiredString("bus");
-    Optional<Long> unit = d.requiredInteger("unit", 1, 247);
+    Optional<Long> unit = d.integer("unit", 1, 247); // required for Modbus: checked in resolve
     Duration poll = d.duration("poll").orElse(DEFAULT_POLL);
     d.finish();
     if (poll.isZero()) {
@@ -198,14 +198,14 @@ final class SiteReader {
             "unit " + unit.get() + " is already used on bus " + bus.get() + " by device " + other);
       }
     }
-    if (id.isEmpty() || profile.isEmpty() || bus.isEmpty() || unit.isEmpty()) {
+    if (id.isEmpty() || profile.isEmpty() || bus.isEmpty() || (d.has("unit") && unit.isEmpty())) {
       return Optional.empty();
     }
     return Optional.of(
         new DeviceEntry(
             d,
             new Site.Device(
-                id.get(), profile.get(), bus.get(), unit.get().intValue(), poll, null)));
+                id.get(), profile.get(), bus.get(), unit.orElse(0L).intValue(), poll, null)));
   }
 
   private List<String> busIds() {
@@ -262,15 +262,48 @@ final class SiteReader {
 
     List<Site.Device> resolve(List<DeviceEntry> entries) {
       List<Site.Device> devices = new ArrayList<>();
+      Map<String, List<String>> devicesByBus = new HashMap<>();
+      entries.forEach(
+          e ->
+              devicesByBus
+                  .computeIfAbsent(e.device().bus(), b -> new ArrayList<>())
+                  .add(e.device().id()));
       for (DeviceEntry e : entries) {
         Site.Device d = e.device();
         protocol(e.reader(), d.profile())
             .ifPresent(
-                p ->
-                    devices.add(
-                        new Site.Device(d.id(), d.profile(), d.bus(), d.unit(), d.poll(), p)));
+                p -> {
+                  checkUnit(e.reader(), d, p);
+                  if (lookups.get(d.profile()).streams() && devicesByBus.get(d.bus()).size() > 1) {
+                    e.reader()
+                        .problem(
+                            "bus",
+                            "profile "
+                                + d.profile()
+                                + " streams without being asked: it needs its port alone, but bus "
+                                + d.bus()
+                                + " also has "
+                                + String.join(
+                                    ", ",
+                                    devicesByBus.get(d.bus()).stream()
+                                        .filter(other -> !other.equals(d.id()))
+                                        .toList()));
+                  }
+                  devices.add(new Site.Device(d.id(), d.profile(), d.bus(), d.unit(), d.poll(), p));
+                });
       }
       return devices;
+    }
+
+    /** A Modbus device needs its unit; the other protocols have none. */
+    private void checkUnit(MappingReader r, Site.Device d, String protocol) {
+      boolean modbus = protocol.equals(ProfileReader.MODBUS_RTU);
+      if (modbus && !r.has("unit")) {
+        r.problem("unit", "missing (required for a " + protocol + " device)");
+      } else if (!modbus && r.has("unit")) {
+        r.problem(
+            "unit", "only for modbus-rtu devices; profile " + d.profile() + " uses " + protocol);
+      }
     }
 
     private Optional<String> protocol(MappingReader r, String id) {
@@ -295,7 +328,7 @@ final class SiteReader {
                     + id
                     + ".yaml in "
                     + searched.stream().map(Path::toString).collect(Collectors.joining(", "));
-        return new Lookup(null, "no profile \"" + id + "\": " + where, List.of());
+        return new Lookup(null, "no profile \"" + id + "\": " + where, List.of(), false);
       }
       try {
         DeviceProfile profile = ProfileReader.read(found.get(), id);
@@ -307,9 +340,14 @@ final class SiteReader {
                   + "\" uses protocol "
                   + profile.protocol()
                   + ", which this gateway cannot read",
-              List.of());
+              List.of(),
+              false);
         }
-        return new Lookup(profile.protocol(), null, List.of());
+        return new Lookup(
+            profile.protocol(),
+            null,
+            List.of(),
+            profile.spec() != null && profile.spec().streams());
       } catch (ProfileException e) {
         int n = e.problems().size();
         return new Lookup(
@@ -322,11 +360,13 @@ final class SiteReader {
                 + n
                 + (n == 1 ? " problem" : " problems")
                 + ", reported with its lines",
-            e.problems());
+            e.problems(),
+            false);
       }
     }
   }
 
   /** The protocol of a usable profile, or what is wrong with it. */
-  private record Lookup(String protocol, String problem, List<Problem> profileProblems) {}
+  private record Lookup(
+      String protocol, String problem, List<Problem> profileProblems, boolean streams) {}
 }

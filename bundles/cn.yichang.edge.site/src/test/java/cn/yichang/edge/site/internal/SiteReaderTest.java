@@ -226,7 +226,6 @@ class SiteReaderTest {
             "many-problems.yaml:13: devices[3].profile: profile \"bad/table\" ("
                 + SITES.resolve("profiles/bad/table.yaml")
                 + ") is invalid: 1 problem, reported with its lines",
-            "many-problems.yaml:14: devices[4].unit: missing (required)",
             "many-problems.yaml:14: devices[4].profile: \"../etc/passwd\" is not a profile id: a"
                 + " relative path like water/ph-orp, without .yaml",
             "many-problems.yaml:15: devices[5]: expected a mapping of keys",
