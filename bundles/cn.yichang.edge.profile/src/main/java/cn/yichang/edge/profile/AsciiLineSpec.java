@@ -107,4 +107,13 @@ public record AsciiLineSpec(
   public boolean streams() {
     return command == null;
   }
+
+  @Override
+  public List<UnitUse> units() {
+    return lines.stream()
+        .flatMap(k -> k.fields().stream())
+        .filter(f -> f.unit() != null)
+        .map(f -> new UnitUse(f.name(), f.unit(), f.line()))
+        .toList();
+  }
 }

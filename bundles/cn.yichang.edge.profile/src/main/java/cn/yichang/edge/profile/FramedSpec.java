@@ -133,6 +133,14 @@ public record FramedSpec(
     return request == null;
   }
 
+  @Override
+  public List<UnitUse> units() {
+    return fields.stream()
+        .filter(f -> f.unit() != null)
+        .map(f -> new UnitUse(f.name(), f.unit(), f.line()))
+        .toList();
+  }
+
   /** The length of the frame's data for a length field's {@code value}, or -1 when unknown. */
   public int frameLength(int lengthValue) {
     if (length == null) {

@@ -17,4 +17,14 @@ public interface ProtocolSpec {
   default boolean streams() {
     return false;
   }
+
+  /** The units the profile gives its values, where it declared them, for the profile lints. */
+  default java.util.List<UnitUse> units() {
+    return java.util.List.of();
+  }
+
+  /**
+   * @param line the line of the profile file that declared the value
+   */
+  record UnitUse(String point, String unit, int line) {}
 }

@@ -29,6 +29,11 @@ final class Findings {
             new Problem(profile.source(), lines.line(field, point.line()), field, message)));
   }
 
+  /** A finding at a line of the file, for what a protocol's spec declared. */
+  void add(Severity severity, int line, String field, String message) {
+    list.add(new Finding(severity, new Problem(profile.source(), line, field, message)));
+  }
+
   List<Finding> inLineOrder() {
     return list.stream().sorted(Comparator.comparingInt(f -> f.problem().line())).toList();
   }

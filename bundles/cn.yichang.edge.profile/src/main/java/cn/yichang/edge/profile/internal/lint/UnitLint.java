@@ -3,6 +3,7 @@ package cn.yichang.edge.profile.internal.lint;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Point;
 import cn.yichang.edge.profile.PointType;
+import cn.yichang.edge.profile.ProtocolSpec;
 
 /**
  * Units must be UCUM codes ({@link Ucum}), which is what the platform reads: an unknown unit is an
@@ -25,6 +26,14 @@ final class UnitLint implements ProfileLint {
             p,
             "unit",
             "a " + p.type().name().toLowerCase(java.util.Locale.ROOT) + " has no unit");
+      }
+    }
+    if (profile.spec() != null) {
+      for (ProtocolSpec.UnitUse u : profile.spec().units()) {
+        String field = u.point() + ".unit";
+        Ucum.problem(u.unit()).ifPresent(m -> findings.add(Severity.ERROR, u.line(), field, m));
+        Ucum.suspicious(u.unit())
+            .ifPresent(m -> findings.add(Severity.WARNING, u.line(), field, m));
       }
     }
   }
