@@ -39,7 +39,7 @@ public final class RemoteSiteComponent implements RemoteSite {
   @Activate
   public RemoteSiteComponent(BundleContext context, @Reference ConfigurationAdmin admin) {
     this(
-        Path.of(context.getProperty(SiteProvisioner.SITE_PROPERTY)),
+        siteFile(context.getProperty(SiteProvisioner.SITE_PROPERTY)),
         profiles(context.getProperty(SiteProvisioner.PROFILES_PROPERTY)),
         SiteProvisioner.stateDir(context.getProperty(SiteProvisioner.STATE_PROPERTY)),
         admin,
@@ -58,6 +58,14 @@ public final class RemoteSiteComponent implements RemoteSite {
     this.overlay = new SiteOverlay(installerFile, stateDir);
     this.admin = admin;
     this.clock = clock;
+  }
+
+  private static Path siteFile(String property) {
+    if (property == null || property.isBlank()) {
+      throw new IllegalStateException(
+          "no site file (" + SiteProvisioner.SITE_PROPERTY + "): nothing to change remotely");
+    }
+    return Path.of(property);
   }
 
   private static Path profiles(String property) {
