@@ -1,0 +1,195 @@
+package cn.yichang.edge.distrib;
+
+import static cn.yichang.edge.distrib.FleetConsole.body;
+import static cn.yichang.edge.distrib.FleetConsole.code;
+import static cn.yichang.edge.distrib.FleetConsole.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.yichang.edge.kura.KuraMetric;
+import cn.yichang.edge.kura.KuraPayload;
+import cn.yichang.edge.kura.KuraPayloadCodec;
+import cn.yichang.edge.sim.broker.ReceivedMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real distribution managed from a test "fleet console" over a real Mosquitto with client
+ * certificates, in Kura's request/response protocol: CONF-V1 reads the configurations, changes a
+ * device's poll interval (the gateway's reading log shows the new rate), refuses an invalid change
+ * and an XML external entity, rolls back; malformed requests get the right reply or none, and the
+ * gateway keeps polling throughout.
+ */
+class RemoteManagementIT {
+  static final String SOIL = "cn.yichang.edge.modbus.device~soil-01";
+
+  @TempDir Path dir;
+
+  @Test
+  void aFleetConsoleReadsChangesAndRollsBackAndMalformedRequestsHarmNothing() throws Exception {
+    try (PlatformRig rig = new PlatformRig(dir);
+        GatewayProcess gateway =
+            GatewayProcess.start(
+                Map.of("SANXIA_STATE_DIR", dir.resolve("state").toString()),
+                "run",
+                "--config",
+                rig.siteFile("1s", "").toString());
+        FleetConsole console =
+            new FleetConsole(rig.broker, rig.pki, PlatformRig.ACCOUNT, PlatformRig.GATEWAY)) {
+
+      // BIRTH (or the APPS that follows it) lists CONF-V1
+      await().atMost(Duration.ofSeconds(60)).until(() -> announcedApps(rig).contains("CONF-V1"));
+
+      KuraPayload all = console.call("CONF-V1", "GET", "configurations", null);
+      assertThat(code(all)).isEqualTo(200);
+      assertThat(body(all))
+          .contains("<esf:configuration pid=\"" + SOIL + "\">")
+          .contains("<ocd:OCD")
+          .contains("<esf:configuration pid=\"cn.yichang.edge.bus~rs485-1\">")
+          .contains("<esf:configuration pid=\"cn.yichang.edge.uplink\">");
+      assertThat(body(console.call("CONF-V1", "GET", "configurations/" + SOIL, null)))
+          .contains("name=\"poll.ms\" type=\"Long\">\n                <esf:value>1000</esf:value>");
+      assertThat(medianIntervalMs(gateway, 4)).isBetween(800L, 1500L);
+
+      // a faster poll: applied live, the reading log shows it, a new BIRTH announces it
+      long births = births(rig);
+      KuraPayload put =
+          console.call(
+              "CONF-V1", "PUT", "configurations/" + SOIL, xml(SOIL, "poll.ms", "Long", "250"));
+      assertThat(code(put)).as(message(put)).isEqualTo(200);
+      int mark = readings(gateway).size();
+      await().atMost(Duration.ofSeconds(30)).until(() -> readings(gateway).size() >= mark + 10);
+      assertThat(medianIntervalMs(gateway, 6)).isLessThan(600L);
+      await().atMost(Duration.ofSeconds(20)).until(() -> births(rig) > births);
+
+      // refused changes change nothing
+      KuraPayload invalid =
+          console.call(
+              "CONF-V1", "PUT", "configurations/" + SOIL, xml(SOIL, "unit", "Integer", "0"));
+      assertThat(code(invalid)).isEqualTo(400);
+      assertThat(message(invalid)).contains("unit");
+      Path secret = dir.resolve("secret.txt");
+      Files.writeString(secret, "TOP-SECRET");
+      String xxe =
+          "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \""
+              + secret.toUri()
+              + "\">]>"
+              + new String(xml(SOIL, "profile", "String", "&x;"), StandardCharsets.UTF_8)
+                  .replaceFirst("<\\?xml[^>]*>", "");
+      KuraPayload refused =
+          console.call("CONF-V1", "PUT", "configurations", xxe.getBytes(StandardCharsets.UTF_8));
+      assertThat(code(refused)).isEqualTo(400);
+      assertThat(message(refused)).contains("DOCTYPE").doesNotContain("TOP-SECRET");
+
+      // the snapshot taken before the change brings the 1 s poll back
+      assertThat(body(console.call("CONF-V1", "GET", "snapshots", null)))
+          .contains("<esf:snapshotIds>");
+      assertThat(code(console.call("CONF-V1", "EXEC", "rollback", null))).isEqualTo(200);
+      assertThat(body(console.call("CONF-V1", "GET", "configurations/" + SOIL, null)))
+          .contains("<esf:value>1000</esf:value>");
+      int afterRollback = readings(gateway).size();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> readings(gateway).size() >= afterRollback + 5);
+      assertThat(medianIntervalMs(gateway, 3)).isGreaterThan(800L);
+
+      malformedRequestsGetTheRightReplyOrNone(console);
+
+      // still answering, still polling
+      assertThat(code(console.call("CONF-V1", "GET", "configurations", null))).isEqualTo(200);
+      int now = readings(gateway).size();
+      await().atMost(Duration.ofSeconds(20)).until(() -> readings(gateway).size() >= now + 3);
+      assertThat(gateway.lines()).noneMatch(l -> l.contains("OutOfMemoryError"));
+    }
+  }
+
+  private static void malformedRequestsGetTheRightReplyOrNone(FleetConsole console)
+      throws Exception {
+    String conf = console.topic("CONF-V1", "GET", "configurations");
+
+    byte[] whole = FleetConsole.request("truncated", List.of(), new byte[200]);
+    console.publish(conf, Arrays.copyOf(whole, whole.length - 20));
+    console.publish(conf, new byte[] {0x1f, (byte) 0x8b, 8, 0, 9, 9, 9, 9, 9, 9, 9});
+    console.publish(
+        conf,
+        KuraPayloadCodec.encode(
+            KuraPayload.of(Instant.now(), List.of(new KuraMetric("request.id", "no-requester")))));
+    console.publish(
+        console.topic("NOPE-V1", "GET", "x"), FleetConsole.request("unknown-app", List.of(), null));
+    console.publish(
+        console.topic("CONF-V1", "PUT", "configurations"),
+        FleetConsole.request("ten-mb", List.of(), new byte[10 * 1024 * 1024]));
+    console.publish(conf, FleetConsole.request("after", List.of(), null));
+
+    assertThat(code(console.awaitReply("after", Duration.ofSeconds(30)))).isEqualTo(200);
+    KuraPayload truncated = console.awaitReply("truncated", Duration.ofSeconds(5));
+    assertThat(code(truncated)).isEqualTo(400);
+    assertThat(message(truncated)).startsWith("malformed payload");
+    assertThat(code(console.awaitReply("unknown-app", Duration.ofSeconds(5)))).isEqualTo(404);
+    KuraPayload big = console.awaitReply("ten-mb", Duration.ofSeconds(5));
+    assertThat(code(big)).isEqualTo(400);
+    assertThat(message(big)).contains("larger than");
+    // requests are taken in order: "after" was answered, so these were dropped, not late
+    assertThat(console.hasReply("no-requester")).isFalse();
+  }
+
+  private static List<String> readings(GatewayProcess gateway) {
+    return gateway.linesMatching(l -> ReadingLine.isReading(l, "soil-01"));
+  }
+
+  /** The median gap between the acquisition times of the last {@code count + 1} readings. */
+  private static long medianIntervalMs(GatewayProcess gateway, int count) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> readings(gateway).size() >= count + 1);
+    List<String> lines = readings(gateway);
+    List<Instant> times =
+        lines.subList(lines.size() - count - 1, lines.size()).stream()
+            .map(ReadingLine::acquiredAt)
+            .toList();
+    List<Long> gaps = new ArrayList<>();
+    for (int i = 1; i < times.size(); i++) {
+      gaps.add(Duration.between(times.get(i - 1), times.get(i)).toMillis());
+    }
+    gaps.sort(null);
+    return gaps.get(gaps.size() / 2);
+  }
+
+  private static long births(PlatformRig rig) {
+    return rig.lifecycle.messages().stream().filter(m -> m.topic().endsWith("/MQTT/BIRTH")).count();
+  }
+
+  private static String announcedApps(PlatformRig rig) {
+    StringBuilder ids = new StringBuilder();
+    for (ReceivedMessage m : rig.lifecycle.messages()) {
+      if (m.topic().endsWith("/MQTT/BIRTH") || m.topic().endsWith("/MQTT/APPS")) {
+        PlatformRig.decode(m).metric("application_ids").ifPresent(v -> ids.append(v).append(';'));
+      }
+    }
+    return ids.toString();
+  }
+
+  static byte[] xml(String pid, String name, String type, String value) {
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<esf:configurations xmlns:esf=\"http://eurotech.com/esf/2.0\""
+            + " xmlns:ocd=\"http://www.osgi.org/xmlns/metatype/v1.2.0\">"
+            + "<esf:configuration pid=\""
+            + pid
+            + "\"><esf:properties><esf:property array=\"false\" encrypted=\"false\" name=\""
+            + name
+            + "\" type=\""
+            + type
+            + "\"><esf:value>"
+            + value
+            + "</esf:value></esf:property></esf:properties></esf:configuration>"
+            + "</esf:configurations>")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}
