@@ -125,7 +125,18 @@ public final class RemoteSiteComponent implements RemoteSite {
       throw SiteChangeException.notFound("no snapshot " + target);
     }
     String what = "rollback to snapshot " + target;
-    Path candidate = validated(SiteOverlay.tree(overlay.snapshotFile(target)), what);
+    Map<String, Object> tree = SiteOverlay.tree(overlay.snapshotFile(target));
+    // what only the installer sets is never taken from a snapshot: an older file may have allowed
+    // more commands than the current one
+    Map<String, Object> current = overlay.tree();
+    for (String installerOnly : List.of("remote", "gateway")) {
+      if (current.containsKey(installerOnly)) {
+        tree.put(installerOnly, current.get(installerOnly));
+      } else {
+        tree.remove(installerOnly);
+      }
+    }
+    Path candidate = validated(tree, what);
     snapshotNow();
     install(candidate, what);
   }
@@ -186,8 +197,9 @@ public final class RemoteSiteComponent implements RemoteSite {
     for (SiteConfigurations.Desired d :
         SiteConfigurations.of(report.site(), distributionProfiles, stateDir)) {
       if (d.name().equals(SiteConfigurations.READING_PID)
-          || d.name().equals(SiteConfigurations.PROFILE_PID)) {
-        continue; // derived, not the site's own settings
+          || d.name().equals(SiteConfigurations.PROFILE_PID)
+          || d.name().equals(SiteConfigurations.COMMAND_PID)) {
+        continue; // derived, or set only by the installer
       }
       result.put(d.toString(), new LinkedHashMap<>(d.properties()));
     }

@@ -129,7 +129,7 @@ public final class ConfApp implements RemoteApp {
       if (owned.contains(e.getKey())) {
         changes.put(e.getKey(), e.getValue());
       } else if (!unchanged(e.getKey(), e.getValue())) {
-        refused.add(e.getKey() + ": not set by the site file; it cannot be changed remotely");
+        refused.add(e.getKey() + ": cannot be changed remotely");
       }
     }
     if (!refused.isEmpty()) {
