@@ -42,7 +42,7 @@ class RemoteManagementIT {
                 Map.of("SANXIA_STATE_DIR", dir.resolve("state").toString()),
                 "run",
                 "--config",
-                rig.siteFile("1s", "").toString());
+                withCommands(rig.siteFile("1s", "")).toString());
         FleetConsole console =
             new FleetConsole(rig.broker, rig.pki, PlatformRig.ACCOUNT, PlatformRig.GATEWAY)) {
 
@@ -102,6 +102,7 @@ class RemoteManagementIT {
           .until(() -> readings(gateway).size() >= afterRollback + 5);
       assertThat(medianIntervalMs(gateway, 3)).isGreaterThan(800L);
 
+      commandsRunOnlyFromTheAllowList(console);
       malformedRequestsGetTheRightReplyOrNone(console);
 
       // still answering, still polling
@@ -110,6 +111,39 @@ class RemoteManagementIT {
       await().atMost(Duration.ofSeconds(20)).until(() -> readings(gateway).size() >= now + 3);
       assertThat(gateway.lines()).noneMatch(l -> l.contains("OutOfMemoryError"));
     }
+  }
+
+  private static Path withCommands(Path site) throws java.io.IOException {
+    Files.writeString(
+        site, Files.readString(site) + "remote: {commands: [/bin/echo], command-timeout: 10s}\n");
+    return site;
+  }
+
+  private static void commandsRunOnlyFromTheAllowList(FleetConsole console) throws Exception {
+    String id = "echo";
+    console.publish(
+        console.topic("CMD-V1", "EXEC", "command"),
+        FleetConsole.request(
+            id,
+            List.of(
+                new KuraMetric("command.command", "/bin/echo"),
+                new KuraMetric("command.argument0", "hello; rm -rf /"),
+                new KuraMetric("command.timeout", 5)),
+            null));
+    KuraPayload echo = console.awaitReply(id, Duration.ofSeconds(20));
+    assertThat(code(echo)).as(message(echo)).isEqualTo(200);
+    assertThat(echo.metric("command.stdout")).contains("hello; rm -rf /\n");
+    assertThat(echo.metric("command.exit.code")).contains(0);
+    assertThat(echo.metric("command.timedout")).contains(false);
+
+    console.publish(
+        console.topic("CMD-V1", "EXEC", "command"),
+        FleetConsole.request(
+            "cat", List.of(new KuraMetric("command.command", "/bin/cat /etc/passwd")), null));
+    KuraPayload refused = console.awaitReply("cat", Duration.ofSeconds(20));
+    assertThat(code(refused)).isEqualTo(400);
+    assertThat(message(refused)).contains("not allowed");
+    assertThat(refused.metric("command.stdout")).isEmpty();
   }
 
   private static void malformedRequestsGetTheRightReplyOrNone(FleetConsole console)
