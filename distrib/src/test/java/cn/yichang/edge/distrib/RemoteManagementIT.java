@@ -103,6 +103,7 @@ class RemoteManagementIT {
       assertThat(medianIntervalMs(gateway, 3)).isGreaterThan(800L);
 
       commandsRunOnlyFromTheAllowList(console);
+      aBundleIsStoppedAndStartedAgain(console);
       malformedRequestsGetTheRightReplyOrNone(console);
 
       // still answering, still polling
@@ -144,6 +145,35 @@ class RemoteManagementIT {
     assertThat(code(refused)).isEqualTo(400);
     assertThat(message(refused)).contains("not allowed");
     assertThat(refused.metric("command.stdout")).isEmpty();
+  }
+
+  private static void aBundleIsStoppedAndStartedAgain(FleetConsole console) throws Exception {
+    String gogo = "org.apache.felix.gogo.command";
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<name>" + gogo + "</name>\\s*<version>[^<]*</version>\\s*<id>(\\d+)</id>")
+            .matcher(body(console.call("DEPLOY-V2", "GET", "bundles", null)));
+    assertThat(m.find()).isTrue();
+    String id = m.group(1);
+
+    assertThat(code(console.call("DEPLOY-V2", "EXEC", "stop/" + id, null))).isEqualTo(200);
+    assertThat(state(console, id)).isEqualTo("RESOLVED");
+    assertThat(code(console.call("DEPLOY-V2", "EXEC", "start/" + id, null))).isEqualTo(200);
+    assertThat(state(console, id)).isEqualTo("ACTIVE");
+    assertThat(code(console.call("DEPLOY-V2", "EXEC", "stop/0", null))).isEqualTo(400);
+
+    String inventory = body(console.call("INVENTORY-V1", "GET", "inventory", null));
+    assertThat(inventory)
+        .contains("\"name\": \"cn.yichang.edge.remote\"")
+        .contains("\"type\": \"BUNDLE\"");
+  }
+
+  private static String state(FleetConsole console, String id) throws Exception {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<id>" + id + "</id>\\s*<state>([A-Z]+)</state>")
+            .matcher(body(console.call("DEPLOY-V2", "GET", "bundles", null)));
+    assertThat(m.find()).isTrue();
+    return m.group(1);
   }
 
   private static void malformedRequestsGetTheRightReplyOrNone(FleetConsole console)
