@@ -1,8 +1,16 @@
 package cn.yichang.edge.remote.internal;
 
+import cn.yichang.edge.kura.KuraMetric;
+import cn.yichang.edge.kura.KuraPayload;
+import cn.yichang.edge.kura.KuraPayloadCodec;
+import cn.yichang.edge.kura.KuraTopics;
+import cn.yichang.edge.remote.Notifier;
 import cn.yichang.edge.remote.RemoteApp;
+import cn.yichang.edge.remote.Request;
 import cn.yichang.edge.uplink.ControlChannel;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,10 +39,10 @@ import org.slf4j.LoggerFactory;
 @Component(
     configurationPid = RemoteConfig.PID,
     configurationPolicy = ConfigurationPolicy.OPTIONAL,
-    service = ConfigurationListener.class,
+    service = {ConfigurationListener.class, Notifier.class},
     immediate = true)
 @Designate(ocd = RemoteConfig.class)
-public final class RemoteComponent implements ConfigurationListener {
+public final class RemoteComponent implements ConfigurationListener, Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteComponent.class);
 
   private final ControlChannel channel;
@@ -93,6 +101,20 @@ public final class RemoteComponent implements ConfigurationListener {
     }
     receiving.close();
     workers.close();
+  }
+
+  @Override
+  public boolean notify(Request origin, String type, List<KuraMetric> metrics) {
+    String topic =
+        KuraTopics.control(
+            channel.account(),
+            origin.requesterClientId(),
+            origin.appId(),
+            "NOTIFY",
+            channel.clientId(),
+            type);
+    return channel.publishNow(
+        topic, KuraPayloadCodec.encodeForWire(KuraPayload.of(Instant.now(), metrics)), 1);
   }
 
   @Override

@@ -18,10 +18,15 @@ final class DeployApp implements RemoteApp {
 
   private final BundleContext context;
   private final PackageRegistry packages;
+  private final PackageJobs jobs;
 
-  DeployApp(BundleContext context, PackageRegistry packages) {
+  /**
+   * @param jobs null: download, install and uninstall are not offered
+   */
+  DeployApp(BundleContext context, PackageRegistry packages, PackageJobs jobs) {
     this.context = context;
     this.packages = packages;
+    this.jobs = jobs;
   }
 
   @Override

@@ -40,7 +40,7 @@ class DeployAndInventoryTest {
                   "com.example.pack",
                   "1.0.0",
                   List.of(new InstalledPackage.PackageBundle("com.example.extra", "1.2.3", 30))));
-  final DeployApp deploy = new DeployApp(context, packages);
+  final DeployApp deploy = new DeployApp(context, packages, null);
   final InventoryApp inventory =
       new InventoryApp(
           context,
