@@ -39,6 +39,7 @@ final class FleetConsole implements AutoCloseable {
   private final String account;
   private final String gateway;
   private final Map<String, KuraPayload> replies = new ConcurrentHashMap<>();
+  private final List<String> notifications = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   FleetConsole(MosquittoBroker broker, PkiFiles pki, String account, String gateway)
       throws Exception {
@@ -54,6 +55,14 @@ final class FleetConsole implements AutoCloseable {
     client.connect(o).waitForCompletion(TIMEOUT.toMillis());
     IMqttToken sub = client.subscribe("$EDC/" + account + "/" + CLIENT_ID + "/+/REPLY/#", 1);
     sub.waitForCompletion(TIMEOUT.toMillis());
+    client
+        .subscribe("$EDC/" + account + "/" + CLIENT_ID + "/+/NOTIFY/#", 1)
+        .waitForCompletion(TIMEOUT.toMillis());
+  }
+
+  /** Every NOTIFY received: its topic's last level (the type), then each metric as name=value. */
+  List<String> notifications() {
+    return List.copyOf(notifications);
   }
 
   /** A request topic of the gateway: {@code $EDC/<account>/<gateway>/<app>/<method>/<resource>}. */
@@ -138,6 +147,14 @@ final class FleetConsole implements AutoCloseable {
   private final class Callback implements MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+      if (topic.contains("/NOTIFY/")) {
+        StringBuilder s = new StringBuilder(topic.substring(topic.lastIndexOf('/') + 1));
+        for (KuraMetric m : KuraPayloadCodec.decode(message.getPayload()).metrics()) {
+          s.append(' ').append(m.name()).append('=').append(m.value());
+        }
+        notifications.add(s.toString());
+        return;
+      }
       String id = topic.substring(topic.lastIndexOf('/') + 1);
       synchronized (replies) {
         replies.put(id, KuraPayloadCodec.decode(message.getPayload()));

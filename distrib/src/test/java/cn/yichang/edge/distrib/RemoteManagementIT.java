@@ -104,6 +104,7 @@ class RemoteManagementIT {
 
       commandsRunOnlyFromTheAllowList(console);
       aBundleIsStoppedAndStartedAgain(console);
+      aDeploymentPackageIsDownloadedInstalledStoppedStartedAndUninstalled(rig, console);
       malformedRequestsGetTheRightReplyOrNone(console);
 
       // still answering, still polling
@@ -166,6 +167,68 @@ class RemoteManagementIT {
     assertThat(inventory)
         .contains("\"name\": \"cn.yichang.edge.remote\"")
         .contains("\"type\": \"BUNDLE\"");
+  }
+
+  private static void aDeploymentPackageIsDownloadedInstalledStoppedStartedAndUninstalled(
+      PlatformRig rig, FleetConsole console) throws Exception {
+    byte[] dp =
+        DeploymentPackageFiles.withOneBundle("com.example.extra", "1.0.0", "com.example.extra");
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(dp));
+    try (cn.yichang.edge.sim.broker.HttpsFileServer https =
+        cn.yichang.edge.sim.broker.HttpsFileServer.start(rig.pki)) {
+      java.net.URI uri = https.put("/packages/extra.dp", dp);
+      console.publish(
+          console.topic("DEPLOY-V2", "EXEC", "download"),
+          FleetConsole.request(
+              "download",
+              List.of(
+                  new KuraMetric("job.id", 42L),
+                  new KuraMetric("dp.uri", uri.toString()),
+                  new KuraMetric("dp.name", "com.example.extra"),
+                  new KuraMetric("dp.version", "1.0.0"),
+                  new KuraMetric("dp.download.hash", "SHA-256:" + sha),
+                  new KuraMetric("dp.install", true)),
+              null));
+      assertThat(code(console.awaitReply("download", Duration.ofSeconds(20)))).isEqualTo(200);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  console.notifications().stream()
+                      .anyMatch(n -> n.startsWith("install") && n.contains("COMPLETED")));
+    }
+    assertThat(console.notifications())
+        .anyMatch(
+            n -> n.startsWith("download job.id=42") && n.contains("dp.download.status=COMPLETED"));
+    String packages = body(console.call("DEPLOY-V2", "GET", "packages", null));
+    assertThat(packages).contains("<name>com.example.extra</name>");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<name>com.example.extra</name>\\s*<version>1.0.0</version>\\s*<id>(\\d+)</id>")
+            .matcher(body(console.call("DEPLOY-V2", "GET", "bundles", null)));
+    assertThat(m.find()).isTrue();
+    String id = m.group(1);
+    assertThat(state(console, id)).isEqualTo("ACTIVE");
+    assertThat(code(console.call("DEPLOY-V2", "EXEC", "stop/" + id, null))).isEqualTo(200);
+    assertThat(state(console, id)).isEqualTo("RESOLVED");
+    assertThat(code(console.call("DEPLOY-V2", "EXEC", "start/" + id, null))).isEqualTo(200);
+    assertThat(state(console, id)).isEqualTo("ACTIVE");
+
+    console.publish(
+        console.topic("DEPLOY-V2", "EXEC", "uninstall"),
+        FleetConsole.request(
+            "uninstall", List.of(new KuraMetric("dp.name", "com.example.extra")), null));
+    assertThat(code(console.awaitReply("uninstall", Duration.ofSeconds(20)))).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                console.notifications().stream()
+                    .anyMatch(n -> n.contains("dp.uninstall.status=COMPLETED")));
+    assertThat(body(console.call("DEPLOY-V2", "GET", "bundles", null)))
+        .doesNotContain("com.example.extra");
   }
 
   private static String state(FleetConsole console, String id) throws Exception {

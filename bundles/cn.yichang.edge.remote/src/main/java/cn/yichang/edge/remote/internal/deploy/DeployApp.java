@@ -44,6 +44,22 @@ final class DeployApp implements RemoteApp {
     if (r.method().equals("GET") && res.size() == 1 && what.equals("packages")) {
       return Response.ok(packagesXml());
     }
+    if (jobs != null && r.method().equals("EXEC") && res.size() == 1) {
+      switch (what) {
+        case "download" -> {
+          return jobs.download(r);
+        }
+        case "install" -> {
+          return jobs.install(r);
+        }
+        case "uninstall" -> {
+          return jobs.uninstall(r);
+        }
+        default -> {
+          // not found below
+        }
+      }
+    }
     if (r.method().equals("EXEC")
         && res.size() == 2
         && (what.equals("start") || what.equals("stop"))) {

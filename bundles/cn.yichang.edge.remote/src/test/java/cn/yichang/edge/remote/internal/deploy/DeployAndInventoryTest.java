@@ -114,6 +114,43 @@ class DeployAndInventoryTest {
   }
 
   @Test
+  void downloadInstallAndUninstallGoToThePackageJobs() throws Exception {
+    List<String> notes = new ArrayList<>();
+    try (PackageJobs jobs =
+        new PackageJobs(
+            new DeploymentPackages(context, Path.of("target/no-packages")),
+            () -> null,
+            Path.of("target/no-downloads"),
+            () -> (origin, type, metrics) -> notes.add(type))) {
+      DeployApp app = new DeployApp(context, packages, jobs);
+      Response http =
+          app.handle(
+              new Request(
+                  "DEPLOY-V2",
+                  "EXEC",
+                  List.of("download"),
+                  "1",
+                  "c",
+                  new KuraPayload(
+                      null,
+                      null,
+                      List.of(
+                          new cn.yichang.edge.kura.KuraMetric("dp.uri", "http://x/y.dp"),
+                          new cn.yichang.edge.kura.KuraMetric("dp.name", "y"),
+                          new cn.yichang.edge.kura.KuraMetric("dp.version", "1")),
+                      null)));
+      assertThat(http.code()).isEqualTo(400);
+      assertThat(http.exceptionMessage()).contains("https");
+      assertThat(app.handle(request("DEPLOY-V2", "EXEC", "install", null)).code()).isEqualTo(400);
+      assertThat(app.handle(request("DEPLOY-V2", "EXEC", "uninstall", null)).code()).isEqualTo(400);
+      assertThat(notes).isEmpty();
+    }
+    assertThat(deploy.handle(request("DEPLOY-V2", "EXEC", "download", null)).code())
+        .as("without jobs, no downloads")
+        .isEqualTo(404);
+  }
+
+  @Test
   void inventoryAsKurasJson() throws Exception {
     String all = text(inventory.handle(request("INVENTORY-V1", "GET", "inventory", null)));
     assertThat(all)
