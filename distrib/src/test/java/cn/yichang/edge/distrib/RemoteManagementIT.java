@@ -115,6 +115,69 @@ class RemoteManagementIT {
     }
   }
 
+  @Test
+  void remoteChangesAndInstalledPackagesOutliveARestart() throws Exception {
+    Map<String, String> env = Map.of("SANXIA_STATE_DIR", dir.resolve("state").toString());
+    try (PlatformRig rig = new PlatformRig(dir);
+        FleetConsole console =
+            new FleetConsole(rig.broker, rig.pki, PlatformRig.ACCOUNT, PlatformRig.GATEWAY);
+        cn.yichang.edge.sim.broker.HttpsFileServer https =
+            cn.yichang.edge.sim.broker.HttpsFileServer.start(rig.pki)) {
+      Path site = rig.siteFile("1s", "");
+      try (GatewayProcess first = GatewayProcess.start(env, "run", "--config", site.toString())) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .ignoreExceptions()
+            .until(() -> code(console.call("CONF-V1", "GET", "configurations", null)) == 200);
+        assertThat(
+                code(
+                    console.call(
+                        "CONF-V1",
+                        "PUT",
+                        "configurations/" + SOIL,
+                        xml(SOIL, "poll.ms", "Long", "400"))))
+            .isEqualTo(200);
+        java.net.URI uri =
+            https.put(
+                "/extra.dp",
+                DeploymentPackageFiles.withOneBundle(
+                    "com.example.extra", "1.0.0", "com.example.extra"));
+        console.publish(
+            console.topic("DEPLOY-V2", "EXEC", "download"),
+            FleetConsole.request(
+                "dl",
+                List.of(
+                    new KuraMetric("dp.uri", uri.toString()),
+                    new KuraMetric("dp.name", "com.example.extra"),
+                    new KuraMetric("dp.version", "1.0.0")),
+                null));
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    console.notifications().stream()
+                        .anyMatch(n -> n.startsWith("install") && n.contains("COMPLETED")));
+        assertThat(first.terminate()).isZero();
+      }
+
+      try (GatewayProcess second = GatewayProcess.start(env, "run", "--config", site.toString())) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .ignoreExceptions()
+            .until(() -> code(console.call("DEPLOY-V2", "GET", "bundles", null)) == 200);
+        assertThat(body(console.call("CONF-V1", "GET", "configurations/" + SOIL, null)))
+            .contains("<esf:value>400</esf:value>");
+        assertThat(body(console.call("DEPLOY-V2", "GET", "packages", null)))
+            .contains("<name>com.example.extra</name>");
+        assertThat(body(console.call("DEPLOY-V2", "GET", "bundles", null)))
+            .containsPattern(
+                "<name>com.example.extra</name>\\s*<version>1.0.0</version>\\s*<id>\\d+</id>\\s*<state>ACTIVE</state>");
+        assertThat(second.output()).contains("with the remote changes in");
+        assertThat(medianIntervalMs(second, 5)).isLessThan(700L);
+      }
+    }
+  }
+
   private static Path withCommands(Path site) throws java.io.IOException {
     Files.writeString(
         site, Files.readString(site) + "remote: {commands: [/bin/echo], command-timeout: 10s}\n");
