@@ -157,6 +157,32 @@ class RemoteManagementIT {
                 () ->
                     console.notifications().stream()
                         .anyMatch(n -> n.startsWith("install") && n.contains("COMPLETED")));
+        // our own bundles as a firmware package: the same versions, so nothing restarts
+        byte[] firmware =
+            java.nio.file.Files.readAllBytes(
+                GatewayProcess.HOME.resolveSibling("sanxia-edge-firmware.dp"));
+        console.publish(
+            console.topic("DEPLOY-V2", "EXEC", "download"),
+            FleetConsole.request(
+                "firmware",
+                List.of(
+                    new KuraMetric("dp.uri", https.put("/firmware.dp", firmware).toString()),
+                    new KuraMetric("dp.name", "cn.yichang.edge.firmware"),
+                    new KuraMetric("dp.version", "1")),
+                null));
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    console.notifications().stream()
+                            .filter(n -> n.startsWith("install") && n.contains("COMPLETED"))
+                            .count()
+                        == 2);
+        assertThat(body(console.call("DEPLOY-V2", "GET", "packages", null)))
+            .contains("<name>cn.yichang.edge.firmware</name>")
+            .contains("<name>cn.yichang.edge.modbus</name>");
+        int polled = readings(first).size();
+        await().atMost(Duration.ofSeconds(20)).until(() -> readings(first).size() >= polled + 3);
         assertThat(first.terminate()).isZero();
       }
 
