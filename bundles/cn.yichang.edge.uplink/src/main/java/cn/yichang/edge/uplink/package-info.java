@@ -1,5 +1,8 @@
-/** The MQTT uplink to the platform: its status, for consoles and health checks. */
-@Version("1.0.0")
+/**
+ * The MQTT uplink to the platform: its status, for consoles and health checks, and its control
+ * channel (requests from the platform, direct replies, BIRTH/APPS announcements).
+ */
+@Version("1.1.0")
 @Export
 package cn.yichang.edge.uplink;
 

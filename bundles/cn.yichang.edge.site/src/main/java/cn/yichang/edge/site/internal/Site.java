@@ -17,7 +17,8 @@ record Site(
     List<Bus> buses,
     List<Device> devices,
     Uplink uplink,
-    Store store) {
+    Store store,
+    Remote remote) {
 
   Site {
     profileDirs = List.copyOf(profileDirs);
@@ -49,6 +50,18 @@ record Site(
 
     static Store defaults() {
       return new Store(null, 64, DEFAULT_COMMIT_INTERVAL, 500);
+    }
+  }
+
+  /**
+   * Remote management ({@code remote:}); null without the section.
+   *
+   * @param commands the programs CMD-V1 may run (as sent in {@code command.command}); empty: CMD-V1
+   *     is off
+   */
+  record Remote(List<String> commands, Duration commandTimeout, int commandOutputBytes) {
+    Remote {
+      commands = List.copyOf(commands);
     }
   }
 

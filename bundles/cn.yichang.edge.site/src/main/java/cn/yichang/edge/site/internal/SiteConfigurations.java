@@ -18,9 +18,10 @@ final class SiteConfigurations {
   static final String STORE_PID = "cn.yichang.edge.store";
   static final String UPLINK_PID = "cn.yichang.edge.uplink";
   static final String READING_PID = "cn.yichang.edge.reading";
+  static final String COMMAND_PID = "cn.yichang.edge.remote.command";
 
   /** Singleton PIDs that exist only when the site file has their section. */
-  static final Set<String> OWNED_SINGLETON_PIDS = Set.of(STORE_PID, UPLINK_PID);
+  static final Set<String> OWNED_SINGLETON_PIDS = Set.of(STORE_PID, UPLINK_PID, COMMAND_PID);
 
   /** Factory PIDs whose configurations the site file owns: those not in it are deleted. */
   static final Set<String> OWNED_FACTORY_PIDS = ownedFactoryPids();
@@ -92,6 +93,16 @@ final class SiteConfigurations {
     }
     if (site.uplink() != null) {
       configs.add(Desired.singleton(UPLINK_PID, uplink(site.uplink(), site.gateway())));
+    }
+    if (site.remote() != null && !site.remote().commands().isEmpty()) {
+      // CMD-V1 exists only with this configuration: no commands listed, no command runs
+      configs.add(
+          Desired.singleton(
+              COMMAND_PID,
+              Map.of(
+                  "allow", site.remote().commands().toArray(String[]::new),
+                  "timeout.ms", site.remote().commandTimeout().toMillis(),
+                  "output.bytes", site.remote().commandOutputBytes())));
     }
     return configs;
   }

@@ -34,7 +34,8 @@ public final class SiteProvisioner {
       BundleContext context, @Reference(name = "configurationAdmin") ConfigurationAdmin admin) {
     this.provisioned =
         provision(
-            context.getProperty(SITE_PROPERTY),
+            effective(
+                context.getProperty(SITE_PROPERTY), stateDir(context.getProperty(STATE_PROPERTY))),
             context.getProperty(PROFILES_PROPERTY),
             stateDir(context.getProperty(STATE_PROPERTY)),
             admin);
@@ -43,6 +44,27 @@ public final class SiteProvisioner {
   /** Whether the site file was valid and written to ConfigAdmin. */
   boolean provisioned() {
     return provisioned;
+  }
+
+  /**
+   * The site file to provision: the overlay of remote changes (see {@link RemoteSiteComponent})
+   * when it was made from the installer's file as it is now; the installer's file otherwise.
+   */
+  static String effective(String siteFile, Path stateDir) {
+    if (siteFile == null || siteFile.isBlank()) {
+      return siteFile;
+    }
+    SiteOverlay overlay = new SiteOverlay(Path.of(siteFile), stateDir);
+    if (overlay.stale()) {
+      LOG.warn(
+          "Site file {} changed since the remote changes in {} were made: those are not applied",
+          siteFile,
+          overlay.overlay());
+    } else if (overlay.overlaid()) {
+      LOG.info("Site file {} with the remote changes in {}", siteFile, overlay.overlay());
+      return overlay.overlay().toString();
+    }
+    return siteFile;
   }
 
   /** Without a state directory from the launcher, the buffer goes next to the user's home. */

@@ -79,6 +79,7 @@ final class SiteReader {
     SiteSections sections = new SiteSections(r, file);
     Optional<Site.Uplink> uplink = sections.uplink();
     Optional<Site.Store> store = sections.store();
+    Optional<Site.Remote> remote = sections.remote();
     if (store.isPresent() && !r.has("uplink")) {
       warnings.add(
           new Problem(
@@ -99,7 +100,8 @@ final class SiteReader {
             buses,
             resolved,
             uplink.orElse(null),
-            store.orElse(uplink.isPresent() ? Site.Store.defaults() : null));
+            store.orElse(uplink.isPresent() ? Site.Store.defaults() : null),
+            remote.orElse(null));
     return new SiteReport(site, List.of(), warnings.list());
   }
 

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -45,6 +46,29 @@ final class SiteSections {
                 s.problem("path", path + " is a directory: name the database file");
               }
               return new Site.Store(path, maxMb, interval, maxMessages);
+            });
+  }
+
+  /** {@code remote:}: what the platform may do from afar beyond configurations. */
+  Optional<Site.Remote> remote() {
+    return root.node("remote")
+        .flatMap(n -> MappingReader.of(root.file(), n, "remote", root.problems()))
+        .map(
+            r -> {
+              List<String> commands = r.strings("commands");
+              Duration timeout = r.duration("command-timeout").orElse(Duration.ofSeconds(60));
+              int output =
+                  r.integer("command-output", 1024, 16 * 1024 * 1024).orElse(65_536L).intValue();
+              r.finish();
+              if (timeout.toMillis() < 1000 || timeout.toHours() > 24) {
+                r.problem("command-timeout", "must be between 1s and 24h");
+              }
+              for (String c : commands) {
+                if (c.isBlank() || c.chars().anyMatch(Character::isWhitespace)) {
+                  r.problem("commands", "\"" + c + "\" is not one program name or path");
+                }
+              }
+              return new Site.Remote(commands, timeout, output);
             });
   }
 

@@ -50,6 +50,14 @@ final class KuraLifecycle implements Lifecycle {
   }
 
   @Override
+  public Message apps() {
+    Instant now = clock.instant();
+    return new Message(
+        KuraTopics.apps(account, clientId),
+        KuraPayloadCodec.encodeForWire(LifecyclePayloads.apps(gateway.get(), uptime.get(), now)));
+  }
+
+  @Override
   public Message disconnect() {
     Instant now = clock.instant();
     return new Message(

@@ -12,5 +12,8 @@ interface Lifecycle {
 
   Message birth();
 
+  /** APPS: the BIRTH payload on {@code .../MQTT/APPS}, after the application ids changed. */
+  Message apps();
+
   Message disconnect();
 }

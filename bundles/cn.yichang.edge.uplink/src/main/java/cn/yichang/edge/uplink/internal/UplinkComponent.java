@@ -3,6 +3,8 @@ package cn.yichang.edge.uplink.internal;
 import cn.yichang.edge.kura.GatewayDescription;
 import cn.yichang.edge.kura.KuraTopics;
 import cn.yichang.edge.store.MessageStore;
+import cn.yichang.edge.uplink.ControlChannel;
+import cn.yichang.edge.uplink.ControlReceiver;
 import cn.yichang.edge.uplink.Uplink;
 import cn.yichang.edge.uplink.UplinkStatus;
 import cn.yichang.edge.uplink.internal.session.PahoSessionFactory;
@@ -16,8 +18,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLSocketFactory;
@@ -44,11 +48,15 @@ import org.slf4j.LoggerFactory;
     service = {}, // registered by hand: DS would copy the configuration, tls.password too
     immediate = true) // it runs the connection: it must not wait for someone to ask for it
 @Designate(ocd = UplinkConfig.class)
-public final class UplinkComponent implements Uplink {
+public final class UplinkComponent implements Uplink, ControlChannel {
   private static final Logger LOG = LoggerFactory.getLogger(UplinkComponent.class);
 
   private final UplinkEngine engine;
-  private ServiceRegistration<Uplink> registration;
+  private final ControlLink control;
+  private final String account;
+  private final String clientId;
+  private final AtomicReference<List<String>> applicationIds = new AtomicReference<>(List.of());
+  private ServiceRegistration<?> registration;
 
   @Activate
   public UplinkComponent(
@@ -57,7 +65,11 @@ public final class UplinkComponent implements Uplink {
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put("uplink.url", config.url());
     properties.put("uplink.protocol", config.protocol());
-    registration = context.registerService(Uplink.class, this, properties);
+    registration =
+        context.registerService(
+            new String[] {Uplink.class.getName(), ControlChannel.class.getName()},
+            this,
+            properties);
   }
 
   /**
@@ -80,12 +92,13 @@ public final class UplinkComponent implements Uplink {
       LOG.error("Uplink not started: {}", e.getMessage());
       throw new IllegalStateException("uplink not started: " + e.getMessage(), e);
     }
-    String clientId = KuraTopics.sanitizeClientId(settings.clientId());
+    account = settings.account();
+    clientId = KuraTopics.sanitizeClientId(settings.clientId());
     Lifecycle lifecycle =
         new KuraLifecycle(
             settings.account(),
             clientId,
-            () -> describe(frameworkProperties, version),
+            () -> describe(frameworkProperties, version, applicationIds.get()),
             () -> Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()),
             Clock.systemUTC());
     SessionOptions options =
@@ -97,6 +110,7 @@ public final class UplinkComponent implements Uplink {
             settings.connectTimeout(),
             settings.inFlight(),
             null);
+    control = new ControlLink(lifecycle, Duration.ofMillis(ANNOUNCE_DELAY_MS));
     engine =
         new UplinkEngine(
             new PahoSessionFactory(settings.protocol()),
@@ -108,7 +122,9 @@ public final class UplinkComponent implements Uplink {
             new ReconnectPolicy(
                 settings.reconnectMin(), settings.reconnectMax(), RandomGenerator.getDefault()),
             new UplinkCounters(Clock.systemUTC()),
-            e -> explain(tls, e));
+            e -> explain(tls, e),
+            control,
+            KuraTopics.controlSubscription(settings.account(), clientId));
     engine.start();
     LOG.info(
         "Uplink to {} ({}) as {}/{}, {} in flight",
@@ -130,6 +146,39 @@ public final class UplinkComponent implements Uplink {
   @Override
   public UplinkStatus status() {
     return engine.status();
+  }
+
+  @Override
+  public String account() {
+    return account;
+  }
+
+  @Override
+  public String clientId() {
+    return clientId;
+  }
+
+  @Override
+  public AutoCloseable receive(ControlReceiver receiver) {
+    return control.receive(receiver);
+  }
+
+  @Override
+  public boolean publishNow(String topic, byte[] payload, int qos) {
+    return control.publishNow(topic, payload, qos);
+  }
+
+  @Override
+  public void applicationIds(Collection<String> ids) {
+    List<String> sorted = ids.stream().sorted().distinct().toList();
+    if (!applicationIds.getAndSet(sorted).equals(sorted)) {
+      control.announce(false);
+    }
+  }
+
+  @Override
+  public void announce() {
+    control.announce(true);
   }
 
   static TlsFiles tlsFiles(UplinkConfig c) {
@@ -165,11 +214,11 @@ public final class UplinkComponent implements Uplink {
   }
 
   private static GatewayDescription describe(
-      Function<String, String> frameworkProperties, String version) {
+      Function<String, String> frameworkProperties, String version, List<String> appIds) {
     return GatewayDescription.fromRunningSystem(frameworkProperties)
         .firmwareVersion(version)
         .applicationFrameworkVersion(version)
-        .applicationIds(List.of())
+        .applicationIds(appIds)
         .build();
   }
 }

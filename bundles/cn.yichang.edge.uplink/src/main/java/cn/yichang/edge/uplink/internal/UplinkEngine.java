@@ -5,6 +5,7 @@ import cn.yichang.edge.uplink.UplinkStatus;
 import cn.yichang.edge.uplink.internal.session.MqttSession;
 import cn.yichang.edge.uplink.internal.session.SessionException;
 import cn.yichang.edge.uplink.internal.session.SessionFactory;
+import cn.yichang.edge.uplink.internal.session.SessionListener;
 import cn.yichang.edge.uplink.internal.session.SessionOptions;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +33,8 @@ final class UplinkEngine {
   private final ReconnectPolicy policy;
   private final UplinkCounters counters;
   private final Function<SessionException, String> explain;
+  private final ControlLink control;
+  private final String controlSubscription;
   private final InFlightWindow window = new InFlightWindow();
   private final Drainer drainer;
   private final CountDownLatch stopping = new CountDownLatch(1);
@@ -47,7 +50,9 @@ final class UplinkEngine {
       Lifecycle lifecycle,
       ReconnectPolicy policy,
       UplinkCounters counters,
-      Function<SessionException, String> explain) {
+      Function<SessionException, String> explain,
+      ControlLink control,
+      String controlSubscription) {
     this.sessions = sessions;
     this.options = options;
     this.protocol = protocol;
@@ -56,6 +61,8 @@ final class UplinkEngine {
     this.policy = policy;
     this.counters = counters;
     this.explain = explain;
+    this.control = control;
+    this.controlSubscription = controlSubscription;
     this.drainer = new Drainer(store, wire, window, counters);
     this.thread = new Thread(this::run, "uplink " + options.serverUri());
     this.thread.setDaemon(true);
@@ -71,6 +78,7 @@ final class UplinkEngine {
     stopping.countDown();
     thread.interrupt();
     thread.join(QUIESCE.multipliedBy(2).plus(options.connectDeadline()).toMillis());
+    control.close();
     if (thread.isAlive()) {
       LOG.warn("Uplink to {} did not stop in time; leaving its thread behind", options.serverUri());
     }
@@ -114,14 +122,29 @@ final class UplinkEngine {
       Lifecycle.Message will = lifecycle.will();
       SessionOptions connection =
           options.withWill(new SessionOptions.Will(will.topic(), will.payload(), 0));
-      session = sessions.open(connection, state::lost);
+      session =
+          sessions.open(
+              connection,
+              new SessionListener() {
+                @Override
+                public void connectionLost(String reason) {
+                  state.lost(reason);
+                }
+
+                @Override
+                public void messageArrived(String topic, byte[] payload) {
+                  control.arrived(topic, payload);
+                }
+              });
       int serverWindow = session.connect();
       connected = true;
       counters.onConnected();
       policy.reset();
       int size = Math.min(options.maxInFlight(), serverWindow);
       LOG.info("Uplink connected to {} ({}, {} in flight)", options.serverUri(), protocol, size);
+      subscribeControl(session);
       lifecycle.birth(session);
+      control.connected(session);
       long generation = window.open(size);
       String refusal = drainer.drain(session, generation, () -> running && !state.isLost());
       if (refusal != null) {
@@ -144,6 +167,7 @@ final class UplinkEngine {
         counters.onError("connection to " + options.serverUri() + " lost: " + state.reason());
         LOG.warn("Uplink lost {}: {}", options.serverUri(), state.reason());
       }
+      control.disconnected();
       try {
         if (session != null) {
           if (connected && !running && !state.isLost()) {
@@ -161,6 +185,19 @@ final class UplinkEngine {
         counters.onDisconnected();
         store.rewind();
       }
+    }
+  }
+
+  /**
+   * Subscribes to the control topics; a refusal is reported and tolerated: the gateway then answers
+   * no requests, but its data still flows.
+   */
+  private void subscribeControl(MqttSession session) {
+    try {
+      session.subscribe(controlSubscription, 1);
+    } catch (SessionException e) {
+      counters.onError("control subscription " + controlSubscription + ": " + e.getMessage());
+      LOG.warn("Uplink: no requests from the platform: {}", e.getMessage());
     }
   }
 

@@ -111,6 +111,8 @@ final class FakeBroker implements SessionFactory, AutoCloseable {
     volatile boolean connected;
     volatile boolean disconnected;
     volatile boolean closed;
+    final List<String> subscriptions = new CopyOnWriteArrayList<>();
+    volatile boolean subscribedBeforePublishing;
 
     FakeSession(int number, SessionOptions options, SessionListener listener) {
       this.number = number;
@@ -142,6 +144,15 @@ final class FakeBroker implements SessionFactory, AutoCloseable {
       } else {
         held.add(p);
       }
+    }
+
+    @Override
+    public void subscribe(String topicFilter, int qos) throws SessionException {
+      if (!connected) {
+        throw new SessionException("Client is not connected (32104)");
+      }
+      subscriptions.add(topicFilter + " qos " + qos);
+      subscribedBeforePublishing = publishedIn(number).isEmpty();
     }
 
     @Override

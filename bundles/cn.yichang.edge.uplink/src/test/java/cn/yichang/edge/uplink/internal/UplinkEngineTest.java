@@ -24,10 +24,14 @@ class UplinkEngineTest {
 
   static final String BIRTH = "$EDC/acct/gw-1/MQTT/BIRTH";
   static final String DC = "$EDC/acct/gw-1/MQTT/DC";
+  static final String APPS = "$EDC/acct/gw-1/MQTT/APPS";
+  static final String CONTROL = "$EDC/acct/gw-1/#";
   static final Duration WAIT = Duration.ofSeconds(5);
+  static final Duration ANNOUNCE_DELAY = Duration.ofMillis(300);
 
   private final FakeMessageStore store = new FakeMessageStore();
   private final FakeBroker broker = new FakeBroker();
+  private final ControlLink control = new ControlLink(new TestLifecycle(), ANNOUNCE_DELAY);
   private UplinkEngine engine;
 
   @AfterEach
@@ -196,6 +200,83 @@ class UplinkEngineTest {
     engine = null;
   }
 
+  @Test
+  void subscribesToTheControlTopicsBeforeBirthAndHandsArrivalsToTheReceiver() {
+    List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    control.receive((topic, payload) -> received.add(topic + " " + new String(payload)));
+    start(10);
+
+    await().atMost(WAIT).until(() -> !broker.published().isEmpty());
+    assertThat(broker.current().subscriptions).containsExactly(CONTROL + " qos 1");
+    assertThat(broker.current().subscribedBeforePublishing).isTrue();
+    broker.current().listener.messageArrived("$EDC/acct/gw-1/CONF-V1/GET/x", bytes("req"));
+    assertThat(received).containsExactly("$EDC/acct/gw-1/CONF-V1/GET/x req");
+  }
+
+  @Test
+  void aFailingReceiverDoesNotReachTheClientThread() {
+    control.receive(
+        (topic, payload) -> {
+          throw new IllegalStateException("boom");
+        });
+    start(10);
+    await().atMost(WAIT).until(() -> !broker.published().isEmpty());
+
+    broker.current().listener.messageArrived("$EDC/acct/gw-1/X/GET", new byte[0]);
+    assertThat(engine.status().connected()).isTrue();
+  }
+
+  @Test
+  void aClosedReceiverGetsNothingMore() throws Exception {
+    List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AutoCloseable registration = control.receive((topic, payload) -> received.add(topic));
+    start(10);
+    await().atMost(WAIT).until(() -> !broker.published().isEmpty());
+    registration.close();
+
+    broker.current().listener.messageArrived("$EDC/acct/gw-1/X/GET", new byte[0]);
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void publishesNowOnlyWhileConnected() {
+    assertThat(control.publishNow("$EDC/acct/req/X/REPLY/1", bytes("r0"), 0)).isFalse();
+    start(10);
+    await().atMost(WAIT).until(() -> engine.status().connected());
+    await().atMost(WAIT).until(() -> control.publishNow("$EDC/acct/req/X/REPLY/1", bytes("r"), 0));
+
+    assertThat(broker.published())
+        .filteredOn(p -> p.topic().equals("$EDC/acct/req/X/REPLY/1"))
+        .extracting(Published::qos)
+        .containsExactly(0);
+  }
+
+  @Test
+  void announcementsCloseTogetherSendOneBirthAndBirthWinsOverApps() {
+    start(10);
+    await().atMost(WAIT).until(() -> control.publishNow("$EDC/acct/gw-1/PING", bytes("p"), 0));
+
+    control.announce(false);
+    control.announce(true);
+    control.announce(false);
+    await().atMost(WAIT).until(() -> lifecycleTopics().size() == 2);
+    control.announce(false);
+    await().atMost(WAIT).until(() -> lifecycleTopics().size() == 3);
+
+    assertThat(lifecycleTopics()).containsExactly(BIRTH, BIRTH, APPS);
+  }
+
+  private List<String> lifecycleTopics() {
+    return broker.published().stream()
+        .map(Published::topic)
+        .filter(t -> t.equals(BIRTH) || t.equals(APPS))
+        .toList();
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
   private void start(int inFlight) {
     SessionOptions options =
         new SessionOptions(
@@ -217,7 +298,9 @@ class UplinkEngineTest {
             new ReconnectPolicy(
                 Duration.ofMillis(10), Duration.ofMillis(40), new SplittableRandom(1)),
             new UplinkCounters(Clock.systemUTC()),
-            e -> e.getMessage());
+            e -> e.getMessage(),
+            control,
+            CONTROL);
     engine.start();
   }
 
@@ -255,6 +338,11 @@ class UplinkEngineTest {
     @Override
     public Message birth() {
       return new Message(BIRTH, bytes("birth"));
+    }
+
+    @Override
+    public Message apps() {
+      return new Message(APPS, bytes("apps"));
     }
 
     @Override

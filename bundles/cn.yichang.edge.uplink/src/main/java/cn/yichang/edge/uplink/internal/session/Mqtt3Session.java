@@ -37,7 +37,7 @@ final class Mqtt3Session implements MqttSession {
 
           @Override
           public void messageArrived(String topic, MqttMessage message) {
-            // the uplink subscribes to nothing yet
+            listener.messageArrived(topic, message.getPayload());
           }
 
           @Override
@@ -97,6 +97,23 @@ final class Mqtt3Session implements MqttSession {
           });
     } catch (MqttException e) {
       throw new SessionException(Errors.describe(e), e);
+    }
+  }
+
+  @Override
+  public void subscribe(String topicFilter, int qos) throws SessionException {
+    try {
+      IMqttToken token = client.subscribe(topicFilter, qos);
+      token.waitForCompletion(options.connectDeadline().toMillis());
+      if (!token.isComplete()) {
+        throw new SessionException("no SUBACK for " + topicFilter);
+      }
+      int[] granted = token.getGrantedQos();
+      if (granted != null && granted.length > 0 && granted[0] >= 0x80) {
+        throw new SessionException("the broker refused the subscription to " + topicFilter);
+      }
+    } catch (MqttException e) {
+      throw new SessionException(topicFilter + ": " + Errors.describe(e), e);
     }
   }
 

@@ -74,6 +74,27 @@ final class Mqtt5Session implements MqttSession {
   }
 
   @Override
+  public void subscribe(String topicFilter, int qos) throws SessionException {
+    try {
+      IMqttToken token = client.subscribe(topicFilter, qos);
+      token.waitForCompletion(options.connectDeadline().toMillis());
+      if (!token.isComplete()) {
+        throw new SessionException("no SUBACK for " + topicFilter);
+      }
+      int[] codes = token.getReasonCodes();
+      if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+        throw new SessionException(
+            "the broker refused the subscription to "
+                + topicFilter
+                + ": "
+                + Errors.reasonCode(codes[0]));
+      }
+    } catch (MqttException e) {
+      throw new SessionException(topicFilter + ": " + Errors.describe(e), e);
+    }
+  }
+
+  @Override
   public void disconnect(Duration quiesce) {
     try {
       client.disconnect(quiesce.toMillis()).waitForCompletion(quiesce.toMillis() + 1000);
@@ -141,7 +162,7 @@ final class Mqtt5Session implements MqttSession {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-      // the uplink subscribes to nothing yet
+      listener.messageArrived(topic, message.getPayload());
     }
 
     @Override

@@ -28,6 +28,15 @@ public interface MqttSession {
   void publish(String topic, byte[] payload, int qos, DeliveryListener listener)
       throws SessionException;
 
+  /**
+   * Subscribes to {@code topicFilter} and waits for the broker's answer; arrivals go to the
+   * session's {@link SessionListener#messageArrived}.
+   *
+   * @throws SessionException when the broker refuses the subscription or does not answer within the
+   *     connect deadline
+   */
+  void subscribe(String topicFilter, int qos) throws SessionException;
+
   /** Sends DISCONNECT after letting outstanding work finish for up to {@code quiesce}; bounded. */
   void disconnect(Duration quiesce);
 

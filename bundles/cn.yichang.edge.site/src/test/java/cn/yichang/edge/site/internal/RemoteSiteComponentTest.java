@@ -1,0 +1,148 @@
+package cn.yichang.edge.site.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.yichang.edge.site.SiteChangeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RemoteSiteComponentTest {
+  static final String SOIL = "cn.yichang.edge.modbus.device~soil-01";
+  static final String METER = "cn.yichang.edge.modbus.device~meter-01";
+
+  @TempDir Path dir;
+  Path site;
+  Path state;
+  final InMemoryConfigAdmin admin = new InMemoryConfigAdmin();
+  RemoteSiteComponent remote;
+
+  @BeforeEach
+  void provisionTheInstallersFile() throws Exception {
+    // a copy with its site profiles beside it, as the installer would have it
+    site = dir.resolve("etc/site.yaml");
+    Files.createDirectories(site.getParent());
+    Files.copy(SiteReaderTest.SITES.resolve("valid.yaml"), site);
+    copyTree(SiteReaderTest.SITES.resolve("profiles"), site.getParent().resolve("profiles"));
+    state = dir.resolve("state");
+    assertThat(provisionAsAtStart()).isTrue();
+    remote = remote();
+  }
+
+  RemoteSiteComponent remote() {
+    return new RemoteSiteComponent(
+        site,
+        SiteReaderTest.DISTRIBUTION,
+        state,
+        admin,
+        Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
+  }
+
+  boolean provisionAsAtStart() {
+    return SiteProvisioner.provision(
+        SiteProvisioner.effective(site.toString(), state),
+        SiteReaderTest.DISTRIBUTION.toString(),
+        state,
+        admin);
+  }
+
+  @Test
+  void aChangedPollIntervalUpdatesOnlyThatDeviceAndOutlivesARestart() throws Exception {
+    admin.clearCounts();
+
+    long snapshot = remote.change(Map.of(SOIL, Map.of("poll.ms", 2000L, "id", "soil-01")));
+
+    assertThat(admin.properties(SOIL)).containsEntry("poll.ms", 2000L);
+    assertThat(admin.updates).containsExactly(SOIL);
+    assertThat(remote.snapshots()).containsExactly(snapshot);
+    assertThat(remote.snapshot(snapshot).get(SOIL)).containsEntry("poll.ms", 10_000L);
+
+    // a restart provisions the overlay, not the installer's file: nothing to update
+    admin.clearCounts();
+    assertThat(provisionAsAtStart()).isTrue();
+    assertThat(admin.updates).isEmpty();
+    assertThat(admin.properties(SOIL)).containsEntry("poll.ms", 2000L);
+  }
+
+  @Test
+  void anInvalidChangeChangesNothingAndSaysWhyWithTheField() throws Exception {
+    admin.clearCounts();
+
+    assertThatThrownBy(() -> remote.change(Map.of(METER, Map.of("unit", 1))))
+        .isInstanceOf(SiteChangeException.class)
+        .hasMessageContaining("unit")
+        .hasMessageContaining("rs485-2");
+    assertThatThrownBy(() -> remote.change(Map.of(SOIL, Map.of("poll.ms", "often"))))
+        .hasMessageContaining("poll.ms: expected a number of milliseconds");
+    assertThatThrownBy(() -> remote.change(Map.of(SOIL, Map.of("colour", "red"))))
+        .hasMessageContaining(SOIL + ": colour: unknown property");
+    assertThatThrownBy(() -> remote.change(Map.of("cn.yichang.edge.bus~nope", Map.of("baud", 1))))
+        .hasMessageContaining("no such configuration");
+    assertThatThrownBy(
+            () -> remote.change(Map.of("cn.yichang.edge.gateway", Map.of("id", "other"))))
+        .hasMessageContaining("identity");
+
+    assertThat(admin.updates).isEmpty();
+    assertThat(remote.snapshots()).isEmpty();
+    assertThat(state.resolve("remote/site.yaml")).doesNotExist();
+  }
+
+  @Test
+  void rollbackRestoresTheStateBeforeTheChange() throws Exception {
+    long before = remote.change(Map.of(SOIL, Map.of("poll.ms", 2000L)));
+    remote.change(Map.of("cn.yichang.edge.bus~rs485-2", Map.of("baud", 38400)));
+    assertThat(admin.properties("cn.yichang.edge.bus~rs485-2")).containsEntry("baud", 38400);
+
+    admin.clearCounts();
+    remote.rollback(before);
+
+    assertThat(admin.properties(SOIL)).containsEntry("poll.ms", 10_000L);
+    assertThat(admin.properties("cn.yichang.edge.bus~rs485-2")).containsEntry("baud", 19200);
+    assertThat(admin.updates).containsExactlyInAnyOrder(SOIL, "cn.yichang.edge.bus~rs485-2");
+    assertThat(remote.snapshots()).hasSize(3); // before each change and before the rollback
+
+    remote.rollback(null); // the latest: the state just before the rollback
+    assertThat(admin.properties(SOIL)).containsEntry("poll.ms", 2000L);
+    assertThatThrownBy(() -> remote.rollback(42L))
+        .isInstanceOfSatisfying(SiteChangeException.class, e -> assertThat(e.notFound()).isTrue());
+  }
+
+  @Test
+  void aNewInstallerFileWinsOverOlderRemoteChanges() throws Exception {
+    remote.change(Map.of(SOIL, Map.of("poll.ms", 2000L)));
+    Files.writeString(
+        site, Files.readString(site).replace("unit: 1, poll: 10s", "unit: 1, poll: 30s"));
+
+    assertThat(provisionAsAtStart()).isTrue();
+
+    assertThat(admin.properties(SOIL)).containsEntry("poll.ms", 30_000L);
+    assertThat(remote().configurations().get(SOIL)).containsEntry("poll.ms", 30_000L);
+  }
+
+  @Test
+  void listsTheSitesConfigurations() {
+    assertThat(remote.configurations().keySet())
+        .contains("cn.yichang.edge.gateway", "cn.yichang.edge.bus~rs485-1", SOIL, METER)
+        .doesNotContain("cn.yichang.edge.reading", "cn.yichang.edge.profile");
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+}

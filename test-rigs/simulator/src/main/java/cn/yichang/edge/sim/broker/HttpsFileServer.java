@@ -1,0 +1,82 @@
+package cn.yichang.edge.sim.broker;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * An https server on a free loopback port, with the test PKI's server certificate ({@code
+ * localhost}, signed by the test CA), serving byte arrays the test puts at paths: a download source
+ * for gateways that trust the test CA.
+ */
+public final class HttpsFileServer implements AutoCloseable {
+  private final HttpsServer server;
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+  private HttpsFileServer(HttpsServer server) {
+    this.server = server;
+  }
+
+  public static HttpsFileServer start(PkiFiles pki) throws IOException {
+    try {
+      char[] password = "in-memory".toCharArray();
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      List<X509Certificate> chain = PemIo.readCertificates(pki.server().cert());
+      keys.setKeyEntry(
+          "server",
+          PemIo.readPrivateKey(pki.server().key()),
+          password,
+          chain.toArray(new X509Certificate[0]));
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+      kmf.init(keys, password);
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(kmf.getKeyManagers(), null, null);
+      HttpsServer server =
+          HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.setHttpsConfigurator(new HttpsConfigurator(tls));
+      HttpsFileServer files = new HttpsFileServer(server);
+      server.createContext(
+          "/",
+          exchange -> {
+            byte[] body = files.files.get(exchange.getRequestURI().getPath());
+            if (body == null) {
+              exchange.sendResponseHeaders(404, -1);
+            } else {
+              exchange.sendResponseHeaders(200, body.length);
+              try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+              }
+            }
+            exchange.close();
+          });
+      server.start();
+      return files;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot start an https server with " + pki.server(), e);
+    }
+  }
+
+  /** Serves {@code content} at {@code path} (starting with /) and returns its https URI. */
+  public URI put(String path, byte[] content) {
+    files.put(path, content.clone());
+    return URI.create("https://localhost:" + server.getAddress().getPort() + path);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
