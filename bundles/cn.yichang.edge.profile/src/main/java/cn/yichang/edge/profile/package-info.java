@@ -1,5 +1,5 @@
 /** Device profiles: the model of a sensor, separate from where it is installed. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package cn.yichang.edge.profile;
 

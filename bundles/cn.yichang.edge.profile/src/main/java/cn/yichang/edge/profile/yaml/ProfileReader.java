@@ -28,7 +28,8 @@ public final class ProfileReader {
    * How the protocols other than Modbus RTU read what their profiles declare. A new protocol adds
    * its reader here and its device factory PID to the site provisioner's table.
    */
-  static final Map<String, SpecReader> SPEC_READERS = Map.of();
+  static final Map<String, SpecReader> SPEC_READERS =
+      Map.of(GpioSpecReader.PROTOCOL, new GpioSpecReader());
 
   /** Protocols a profile may name. */
   public static final Set<String> PROTOCOLS = protocols();
@@ -93,7 +94,7 @@ public final class ProfileReader {
     }
     if (!hasPoints) {
       r.problem("points", "missing (required)");
-    } else if (points.isEmpty() && r.problems().isEmpty()) {
+    } else if (specReader == null && points.isEmpty() && r.problems().isEmpty()) {
       r.problem("points", "a profile needs at least one point");
     }
     if (!r.problems().isEmpty() || (specReader != null && spec.isEmpty())) {

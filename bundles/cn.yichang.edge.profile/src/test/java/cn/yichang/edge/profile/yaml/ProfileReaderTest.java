@@ -255,7 +255,7 @@ class ProfileReaderTest {
             "1: model: missing (required)",
             "1: id: \"t/other\" does not match the file's path under its profile directory:"
                 + " expected \"t/p\"",
-            "3: protocol: \"modbus-tcp\" is not supported; supported: modbus-rtu",
+            "3: protocol: \"modbus-tcp\" is not supported; supported: gpio, modbus-rtu",
             "4: word-order: expected one of big, little, got \"middle\"",
             "5: max-gap: -1 is out of range 0..65535",
             "6: turnaround: \"5\" is not a duration: expected " + Durations.FORMAT,
