@@ -1,0 +1,31 @@
+package cn.yichang.edge.gpio.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The board's GPIO: which Pi4J provider reads the pins, as the site file's {@code gpio:} says. */
+@ObjectClassDefinition(
+    name = "Sanxia Edge GPIO",
+    description = "The Pi4J provider of the GPIO pins, and where pulse counts are kept.")
+public @interface GpioConfig {
+
+  String PID = "cn.yichang.edge.gpio";
+
+  @AttributeDefinition(
+      description =
+          "mock, gpiod or linuxfs; auto: gpiod when /dev/gpiochip0 exists, else mock (simulated"
+              + " pins, with a warning)")
+  String provider() default "auto";
+
+  @AttributeDefinition(
+      description = "For the mock provider: an event script to play from the start, or empty")
+  String script() default "";
+
+  @AttributeDefinition(description = "Directory of the pulse counts; empty: sanxia.state")
+  String state_dir() default "";
+
+  @AttributeDefinition(
+      description = "How often changed pulse counts are written (and fsync'ed)",
+      min = "10")
+  long counter_flush_ms() default 1000L;
+}
