@@ -10,7 +10,10 @@ import java.util.Optional;
 final class DeviceFactories {
 
   static final Map<String, String> FACTORY_PID_BY_PROTOCOL =
-      Map.of("modbus-rtu", "cn.yichang.edge.modbus.device");
+      Map.of("modbus-rtu", "cn.yichang.edge.modbus.device", "gpio", "cn.yichang.edge.gpio.device");
+
+  /** The protocol of devices wired to a pin (with {@code gpio:}) instead of a bus. */
+  static final String GPIO = "gpio";
 
   private DeviceFactories() {}
 

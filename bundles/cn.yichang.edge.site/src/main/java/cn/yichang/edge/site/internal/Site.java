@@ -17,7 +17,20 @@ record Site(
     List<Bus> buses,
     List<Device> devices,
     Uplink uplink,
-    Store store) {
+    Store store,
+    Gpio gpio) {
+
+  /** A site without GPIO devices. */
+  Site(
+      Path file,
+      Gateway gateway,
+      List<Path> profileDirs,
+      List<Bus> buses,
+      List<Device> devices,
+      Uplink uplink,
+      Store store) {
+    this(file, gateway, profileDirs, buses, devices, uplink, store, null);
+  }
 
   Site {
     profileDirs = List.copyOf(profileDirs);
@@ -39,9 +52,45 @@ record Site(
       Duration responseTimeout) {}
 
   /**
+   * @param bus for a bus device, its bus; null for a GPIO device
    * @param protocol the protocol of the device's profile, which chooses the component that reads it
+   * @param pin for a GPIO device, its pin and pull; null for a bus device
    */
-  record Device(String id, String profile, String bus, int unit, Duration poll, String protocol) {}
+  record Device(
+      String id,
+      String profile,
+      String bus,
+      int unit,
+      Duration poll,
+      String protocol,
+      GpioPin pin) {
+
+    /** A device on a bus. */
+    Device(String id, String profile, String bus, int unit, Duration poll, String protocol) {
+      this(id, profile, bus, unit, poll, protocol, null);
+    }
+
+    Device withProtocol(String protocol) {
+      return new Device(id, profile, bus, unit, poll, protocol, pin);
+    }
+  }
+
+  /**
+   * The pin a GPIO device is wired to.
+   *
+   * @param pull {@code up}, {@code down} or {@code off}; null for the profile's default
+   */
+  record GpioPin(int pin, String pull) {}
+
+  /**
+   * The GPIO provider: {@code auto}, {@code mock}, {@code gpiod} or {@code linuxfs}, and for the
+   * mock an event script to play (absolute; null for none).
+   */
+  record Gpio(String provider, Path script) {
+    static Gpio defaults() {
+      return new Gpio("auto", null);
+    }
+  }
 
   /** The buffer; {@code path} is null for the default, {@code buffer.db} in the state directory. */
   record Store(Path path, int maxMb, Duration commitInterval, int commitMaxMessages) {
