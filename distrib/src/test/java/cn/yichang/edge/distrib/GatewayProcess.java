@@ -31,10 +31,18 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   static GatewayProcess start(String... args) throws IOException {
+    return start(java.util.Map.of(), args);
+  }
+
+  /** With {@code env} added to the environment (e.g. {@code SANXIA_STATE_DIR}). */
+  static GatewayProcess start(java.util.Map<String, String> env, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(HOME.resolve("bin/sanxia-edge").toString());
     command.addAll(List.of(args));
-    return new GatewayProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    return new GatewayProcess(builder.start());
   }
 
   /** Runs a command of bin/sanxia-edge to completion and returns its exit code. */

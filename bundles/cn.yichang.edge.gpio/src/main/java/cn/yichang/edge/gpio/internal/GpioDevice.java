@@ -7,6 +7,7 @@ import cn.yichang.edge.profile.GpioSpec.Pull;
 import cn.yichang.edge.reading.PointReading;
 import cn.yichang.edge.reading.ReadingPublisher;
 import cn.yichang.edge.reading.ReadingSet;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -221,9 +222,14 @@ final class GpioDevice implements AutoCloseable {
       pulsesAtLastPoll = pulses;
     }
     return List.of(
-        PointReading.of(name, pulses * spec.perPulse(), spec.unit(), false),
+        PointReading.of(name, total(pulses, spec.perPulse()), spec.unit(), false),
         PointReading.of(name + "_rate", rate, spec.rateUnit(), false),
         PointReading.of(name + "_pulses", pulses, null, false));
+  }
+
+  /** Pulses x per-pulse in decimal: 12 tips of 0.2 mm are 2.4 mm, not 2.4000000000000004. */
+  static double total(long pulses, double perPulse) {
+    return BigDecimal.valueOf(perPulse).multiply(BigDecimal.valueOf(pulses)).doubleValue();
   }
 
   @Override

@@ -157,7 +157,18 @@ class GpioDeviceTest {
     press(11_000, 100);
     clock.advanceTo(Duration.ofSeconds(20));
     again.poll();
-    assertThat(published.described()).last().asString().contains("rain_pulses=8");
+    assertThat(published.described())
+        .last()
+        .asString()
+        .contains("rain=1.6, ")
+        .contains("rain_pulses=8");
+  }
+
+  @Test
+  void aTotalIsThePulsesTimesPerPulseInDecimal() {
+    assertThat(GpioDevice.total(12, 0.2)).isEqualTo(2.4);
+    assertThat(GpioDevice.total(3, 0.1)).isEqualTo(0.3);
+    assertThat(GpioDevice.total(1_000_001, 10)).isEqualTo(10_000_010.0);
   }
 
   // ---- helpers
