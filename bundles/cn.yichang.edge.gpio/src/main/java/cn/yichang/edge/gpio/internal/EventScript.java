@@ -27,7 +27,9 @@ import java.util.Optional;
  * </pre>
  *
  * {@code for} sets the other level back after that long; {@code bounce: N} adds N flips 1 ms apart
- * before each level settles; {@code repeat} with {@code every} plays the event N times.
+ * before each level settles; {@code repeat} with {@code every} plays the event N times. A scale
+ * (the site's {@code gpio.script-scale}) multiplies every time but the bounces: the rigs' {@code
+ * --short} runs play their scripts at half the times.
  */
 record EventScript(List<Step> steps) {
 
@@ -41,13 +43,21 @@ record EventScript(List<Step> steps) {
    *     line
    */
   static EventScript read(Path file) {
+    return read(file, 1.0);
+  }
+
+  /**
+   * @param scale what every time of the script ({@code at}, {@code for}, {@code every}) is
+   *     multiplied by; bounces stay 1 ms apart
+   */
+  static EventScript read(Path file, double scale) {
     Problems problems = new Problems();
     List<Step> steps = new ArrayList<>();
     YamlFiles.compose(file, problems)
         .flatMap(root -> MappingReader.of(file, root, "", problems))
         .ifPresent(
             r -> {
-              r.eachMapping("events", e -> event(e, steps));
+              r.eachMapping("events", e -> event(e, steps, scale));
               if (!r.has("events")) {
                 r.problem("events", "missing (required)");
               }
@@ -61,14 +71,14 @@ record EventScript(List<Step> steps) {
     return new EventScript(List.copyOf(steps));
   }
 
-  private static void event(MappingReader e, List<Step> steps) {
-    Optional<Duration> at = e.duration("at");
+  private static void event(MappingReader e, List<Step> steps, double scale) {
+    Optional<Duration> at = e.duration("at").map(d -> scaled(d, scale));
     Optional<Long> pin = e.requiredInteger("pin", 0, 1023);
     Optional<Boolean> level = e.requiredChoice("set", LEVELS);
-    Optional<Duration> hold = e.duration("for");
+    Optional<Duration> hold = e.duration("for").map(d -> scaled(d, scale));
     int bounce = e.integer("bounce", 0, 100).orElse(0L).intValue();
     int repeat = e.integer("repeat", 1, 100_000).orElse(1L).intValue();
-    Optional<Duration> every = e.duration("every");
+    Optional<Duration> every = e.duration("every").map(d -> scaled(d, scale));
     e.finish();
     if (!e.has("at")) {
       e.problem("at", "missing (required)");
@@ -101,6 +111,10 @@ record EventScript(List<Step> steps) {
     for (int i = 0; i <= 2 * bounce; i++) {
       steps.add(new Step(at.plusMillis(i), pin, i % 2 == 0 ? level : !level));
     }
+  }
+
+  private static Duration scaled(Duration d, double scale) {
+    return Duration.ofNanos(Math.round(d.toNanos() * scale));
   }
 
   private static Map<String, Boolean> levels() {

@@ -66,7 +66,7 @@ public final class GpioRuntime implements GpioAlarms {
         throw new IllegalArgumentException(
             "gpio.script is played by the mock provider only (provider is " + provider + ")");
       }
-      script = EventScript.read(Path.of(config.script()));
+      script = EventScript.read(Path.of(config.script()), config.script_scale());
     }
     Pi4jInputs pi4j = Pi4jInputs.open(provider);
     this.inputs = pi4j;

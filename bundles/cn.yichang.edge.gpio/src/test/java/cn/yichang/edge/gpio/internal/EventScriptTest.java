@@ -34,6 +34,15 @@ class EventScriptTest {
   }
 
   @Test
+  void aScaleShortensTheTimesButNotTheBounces() throws Exception {
+    Path file = dir.resolve("script.yaml");
+    Files.writeString(file, "events:\n  - {at: 10s, pin: 17, set: low, for: 1s, bounce: 1}\n");
+    assertThat(EventScript.read(file, 0.5).steps())
+        .extracting(s -> s.offset().toMillis())
+        .containsExactly(5000L, 5001L, 5002L, 5500L, 5501L, 5502L);
+  }
+
+  @Test
   void reportsEveryProblemWithFileAndLine() throws Exception {
     Path file = dir.resolve("script.yaml");
     Files.writeString(

@@ -115,7 +115,9 @@ class GpioRuntimeTest {
   @Test
   void aScriptNeedsTheMockProvider() {
     assertThatThrownBy(
-            () -> new GpioRuntime(new TestGpioConfig("gpiod", "x.yaml", "", 100), dir.toString()))
+            () ->
+                new GpioRuntime(
+                    new TestGpioConfig("gpiod", "x.yaml", 1.0, "", 100), dir.toString()))
         .hasMessageContaining("mock provider only");
   }
 

@@ -3,11 +3,12 @@ package cn.yichang.edge.gpio.internal;
 import java.lang.annotation.Annotation;
 
 /** A {@link GpioConfig} for tests. */
-record TestGpioConfig(String provider, String script, String state_dir, long counter_flush_ms)
+record TestGpioConfig(
+    String provider, String script, double script_scale, String state_dir, long counter_flush_ms)
     implements GpioConfig {
 
   static TestGpioConfig mock(String script, String stateDir) {
-    return new TestGpioConfig("mock", script, stateDir, 100);
+    return new TestGpioConfig("mock", script, 1.0, stateDir, 100);
   }
 
   @Override

@@ -36,7 +36,11 @@ final class GpioSiteSection {
                   g.string("script")
                       .map(s -> base.resolve(s).toAbsolutePath().normalize())
                       .orElse(null);
+              double scale = g.decimal("script-scale").orElse(1.0);
               g.finish();
+              if (scale <= 0 || scale > 100) {
+                g.problem("script-scale", "must be above 0 and at most 100");
+              }
               if (script != null && !Files.isRegularFile(script)) {
                 g.problem("script", "no such file: " + script);
               }
@@ -45,7 +49,7 @@ final class GpioSiteSection {
                     "script",
                     "an event script is played by the mock provider only: say provider: mock");
               }
-              return new Site.Gpio(provider, script);
+              return new Site.Gpio(provider, script, scale);
             });
   }
 

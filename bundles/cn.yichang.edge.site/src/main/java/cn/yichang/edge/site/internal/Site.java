@@ -86,9 +86,9 @@ record Site(
    * The GPIO provider: {@code auto}, {@code mock}, {@code gpiod} or {@code linuxfs}, and for the
    * mock an event script to play (absolute; null for none).
    */
-  record Gpio(String provider, Path script) {
+  record Gpio(String provider, Path script, double scriptScale) {
     static Gpio defaults() {
-      return new Gpio("auto", null);
+      return new Gpio("auto", null, 1.0);
     }
   }
 

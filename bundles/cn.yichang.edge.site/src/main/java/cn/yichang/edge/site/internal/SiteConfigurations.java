@@ -121,6 +121,7 @@ final class SiteConfigurations {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("provider", g.provider());
     p.put("script", text(g.script()));
+    p.put("script.scale", g.scriptScale());
     p.put("state.dir", stateDir.toAbsolutePath().normalize().toString());
     return p;
   }

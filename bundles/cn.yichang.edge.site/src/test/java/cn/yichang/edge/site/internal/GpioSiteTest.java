@@ -19,7 +19,7 @@ class GpioSiteTest {
     assertThat(report.errors()).isEmpty();
     Site site = report.site();
     assertThat(site.gpio())
-        .isEqualTo(new Site.Gpio("mock", SITES.resolve("gpio/care-events.yaml")));
+        .isEqualTo(new Site.Gpio("mock", SITES.resolve("gpio/care-events.yaml"), 0.5));
     assertThat(site.devices())
         .extracting(Site.Device::id, Site.Device::bus, Site.Device::protocol, Site.Device::pin)
         .containsExactly(
@@ -37,7 +37,7 @@ class GpioSiteTest {
     assertThat(report.errors())
         .extracting(SiteReaderTest::line)
         .containsExactly(
-            "gpio/problems.yaml:2: gpio.colour: unknown key (known keys here: provider, script)",
+            "gpio/problems.yaml:2: gpio.colour: unknown key (known keys here: provider, script, script-scale)",
             "gpio/problems.yaml:2: gpio.script: an event script is played by the mock provider"
                 + " only: say provider: mock",
             "gpio/problems.yaml:6: devices[0].gpio: pull missing: the profile needs the site to"
@@ -72,6 +72,7 @@ class GpioSiteTest {
                     .containsOnly(
                         entry("provider", "mock"),
                         entry("script", SITES.resolve("gpio/care-events.yaml").toString()),
+                        entry("script.scale", 0.5),
                         entry("state.dir", STATE.toString())));
     assertThat(configs)
         .filteredOn(c -> c.toString().equals("cn.yichang.edge.gpio.device~room-101-pir"))
