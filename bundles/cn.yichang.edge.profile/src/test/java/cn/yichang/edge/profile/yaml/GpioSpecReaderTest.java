@@ -50,7 +50,7 @@ class GpioSpecReaderTest {
                 Pull.UP,
                 Duration.ofMillis(50),
                 Duration.ofSeconds(3),
-                Duration.ofSeconds(10),
+                Duration.ofSeconds(5),
                 1.0,
                 null));
     assertThat(spec.pointNames()).containsExactly("occupied", "occupied_since");
