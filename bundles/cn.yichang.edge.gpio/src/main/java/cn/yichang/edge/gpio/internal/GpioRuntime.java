@@ -38,8 +38,8 @@ public final class GpioRuntime implements GpioAlarms {
   static final Path GPIO_CHIP = Path.of("/dev/gpiochip0");
 
   private final DigitalInputs inputs;
-  private final Clockwork.System clockwork = Clockwork.system("gpio-timers");
-  private final Clockwork.System flusher = Clockwork.system("gpio-counters");
+  private final Clockwork.System clockwork;
+  private final Clockwork.System flusher;
   private final CounterFiles counters;
   private final Clockwork.Cancellable flushing;
   private final ScriptPlayer player;
@@ -68,8 +68,11 @@ public final class GpioRuntime implements GpioAlarms {
       }
       script = EventScript.read(Path.of(config.script()), config.script_scale());
     }
+    // last, once nothing more can fail: no thread or Pi4J context is left behind by a bad config
     Pi4jInputs pi4j = Pi4jInputs.open(provider);
     this.inputs = pi4j;
+    this.clockwork = Clockwork.system("gpio-timers");
+    this.flusher = Clockwork.system("gpio-counters");
     this.counters = new CounterFiles(stateDir.resolve("gpio"));
     Duration flushEvery = Duration.ofMillis(Math.max(10, config.counter_flush_ms()));
     this.flushing = flusher.every(counters::flush, flushEvery);

@@ -171,6 +171,40 @@ class GpioDeviceTest {
     assertThat(GpioDevice.total(1_000_001, 10)).isEqualTo(10_000_010.0);
   }
 
+  @Test
+  void aPulseIsCountedWhenTheTimerThreadIsTooBusyToConfirmIt() {
+    // timers that never fire: the release edge itself must confirm the press it ends
+    Clockwork stalled =
+        new Clockwork() {
+          @Override
+          public java.time.Instant now() {
+            return clock.now();
+          }
+
+          @Override
+          public Cancellable schedule(Runnable task, Duration delay) {
+            return () -> {};
+          }
+        };
+    CounterFiles counts = new CounterFiles(dir);
+    GpioDevice gauge =
+        new GpioDevice(
+            "dev-1",
+            spec(Kind.COUNTER, "rain", false, Pull.UP, 10, 0, 0),
+            PIN,
+            Pull.UP,
+            stalled,
+            published,
+            counts);
+    gauge.start(inputs);
+    press(1_000, 100);
+    press(2_000, 5); // 5 ms: a bounce, not a tip
+    press(3_000, 100);
+    clock.advanceTo(Duration.ofSeconds(10));
+    gauge.poll();
+    assertThat(published.described()).last().asString().contains("rain_pulses=2");
+  }
+
   // ---- helpers
 
   private GpioDevice start(GpioSpec spec, Pull pull) {
