@@ -30,6 +30,10 @@ final class CounterFiles implements CounterStore {
 
   private final Path dir;
   private final Map<String, Long> dirty = new LinkedHashMap<>();
+
+  /** One flush at a time: the periodic one and a stopping device's may meet. */
+  private final Object writing = new Object();
+
   private long lastFailureLog;
 
   CounterFiles(Path dir) {
@@ -69,6 +73,12 @@ final class CounterFiles implements CounterStore {
 
   /** Writes every count changed since the last flush; a count that fails stays to retry. */
   void flush() {
+    synchronized (writing) {
+      flushNow();
+    }
+  }
+
+  private void flushNow() {
     Map<String, Long> batch;
     synchronized (this) {
       if (dirty.isEmpty()) {

@@ -176,6 +176,11 @@ final class GpioDevice implements AutoCloseable {
     return true;
   }
 
+  /** Whether this alarm device's alarm is raised and not yet reset. */
+  synchronized boolean latched() {
+    return latched;
+  }
+
   synchronized Status status() {
     return new Status(
         id,

@@ -143,14 +143,12 @@ public final class GpioRuntime implements GpioAlarms {
 
   @Override
   public List<String> latched() {
-    return status().stream()
-        .filter(s -> s.kind() == Kind.ALARM && s.values().contains(alarmName(s) + "=true"))
-        .map(GpioDevice.Status::id)
+    return devices.values().stream()
+        .map(Attached::device)
+        .filter(GpioDevice::latched)
+        .map(GpioDevice::id)
+        .sorted()
         .toList();
-  }
-
-  private String alarmName(GpioDevice.Status s) {
-    return devices.get(s.id()).device().spec().name();
   }
 
   @Override
