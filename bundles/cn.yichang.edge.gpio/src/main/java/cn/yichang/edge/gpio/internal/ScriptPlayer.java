@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 final class ScriptPlayer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScriptPlayer.class);
 
+  /** Lateness the script absorbs without shifting (sleep's own jitter). */
+  private static final long LATE_TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
   private final ScheduledExecutorService thread;
 
   private ScriptPlayer(ScheduledExecutorService thread) {
@@ -26,11 +29,14 @@ final class ScriptPlayer implements AutoCloseable {
               return t;
             });
     long start = System.nanoTime();
-    // One task that waits for each step in turn: steps 1 ms apart stay in order and on time.
+    // One task that waits for each step in turn, so steps 1 ms apart stay in order. When the
+    // machine makes it late, the rest of the script shifts by as much: a 60 ms press stays 60 ms
+    // instead of collapsing into its release.
     thread.execute(
         () -> {
+          long late = 0;
           for (EventScript.Step step : script.steps()) {
-            long due = start + step.offset().toNanos();
+            long due = start + step.offset().toNanos() + late;
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
               try {
@@ -39,6 +45,7 @@ final class ScriptPlayer implements AutoCloseable {
                 return; // closed
               }
             }
+            late += Math.max(0, -wait - LATE_TOLERANCE_NANOS);
             try {
               pins.drive(step.pin(), step.high());
             } catch (RuntimeException e) {
