@@ -13,8 +13,15 @@ import java.util.regex.Pattern;
  * @param acquiredAt the acquisition time, to the millisecond (as Kura payloads carry it)
  * @param failedPoints whether some point failed (timeout, CRC error, ...)
  * @param run which gateway process logged it (1 for the first, 2 after a restart, ...)
+ * @param alarm whether the gateway logged it as an alarm ({@code alarm reading ...}), which it
+ *     sends before every other reading
  */
-public record LoggedReading(String device, Instant acquiredAt, boolean failedPoints, int run) {
+public record LoggedReading(
+    String device, Instant acquiredAt, boolean failedPoints, int run, boolean alarm) {
+
+  public LoggedReading(String device, Instant acquiredAt, boolean failedPoints, int run) {
+    this(device, acquiredAt, failedPoints, run, false);
+  }
 
   private static final Pattern LINE = Pattern.compile(" reading (\\S+) at (\\S+): (.*)$");
   // "name: reason" (a failed point) as opposed to "name=value unit"
@@ -32,6 +39,7 @@ public record LoggedReading(String device, Instant acquiredAt, boolean failedPoi
       return Optional.empty();
     }
     boolean failed = FAILED_POINT.matcher(m.group(3)).find();
-    return Optional.of(new LoggedReading(m.group(1), at, failed, run));
+    boolean alarm = line.substring(0, m.start()).endsWith(" alarm");
+    return Optional.of(new LoggedReading(m.group(1), at, failed, run, alarm));
   }
 }

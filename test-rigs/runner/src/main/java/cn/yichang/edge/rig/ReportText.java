@@ -90,6 +90,21 @@ final class ReportText {
         seq.missing(),
         seq.gaps().isEmpty() ? "" : " (" + String.join(", ", seq.gaps()) + ")",
         seq.duplicates());
+    for (AlarmFigures.Alarm a : report.alarms()) {
+      line(
+          out,
+          "alarm %s raised at %s: %s; %d older reading(s) were waiting in the buffer, %d arrived"
+              + " before it",
+          a.device(),
+          Rig.seconds(java.time.Duration.between(report.run().scenarioStart(), a.acquired())),
+          a.delivered() == null
+              ? "never at the platform"
+              : "at the platform "
+                  + java.time.Duration.between(a.acquired(), a.delivered()).toMillis()
+                  + " ms later",
+          a.waiting(),
+          a.overtaken());
+    }
     line(out, "latency acquisition -> broker: all %s", latency(report.all()));
     line(
         out,

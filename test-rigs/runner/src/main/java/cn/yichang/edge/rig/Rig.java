@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param duration how long the scenario runs from the gateway's first connection; then the runner
  *     waits for the buffer to drain
  * @param shortFactor what {@code --short} multiplies every scenario time by (0 &lt; f &le; 1)
+ * @param gpio sensors wired to the gateway's pins and the event script that drives them (played by
+ *     Pi4J's mock provider inside the gateway); null for none
  */
 public record Rig(
     String name,
@@ -25,7 +27,32 @@ public record Rig(
     Duration duration,
     double shortFactor,
     List<Bus> buses,
-    List<Action> timeline) {
+    List<Action> timeline,
+    Gpio gpio) {
+
+  /** A rig without GPIO devices. */
+  public Rig(
+      String name,
+      Path source,
+      String gatewayId,
+      String account,
+      List<Path> profileDirs,
+      Duration duration,
+      double shortFactor,
+      List<Bus> buses,
+      List<Action> timeline) {
+    this(
+        name,
+        source,
+        gatewayId,
+        account,
+        profileDirs,
+        duration,
+        shortFactor,
+        buses,
+        timeline,
+        null);
+  }
 
   public Rig {
     profileDirs = List.copyOf(profileDirs);
@@ -50,6 +77,21 @@ public record Rig(
       return unit > 0;
     }
   }
+
+  /**
+   * Devices on GPIO pins and the script of their inputs.
+   *
+   * @param script the event script, absolute
+   * @param scriptScale what the gateway multiplies the script's times by (1, or the short factor)
+   */
+  public record Gpio(Path script, double scriptScale, List<GpioDevice> devices) {
+    public Gpio {
+      devices = List.copyOf(devices);
+    }
+  }
+
+  /** A sensor on a pin; {@code pull} null for the profile's default. */
+  public record GpioDevice(String id, String profile, int pin, String pull, Duration poll) {}
 
   /** What a timeline entry does. */
   public enum ActionKind {
@@ -132,11 +174,18 @@ public record Rig(
         scale(duration, shortFactor),
         shortFactor,
         buses,
-        timeline.stream().map(a -> a.scaled(shortFactor)).toList());
+        timeline.stream().map(a -> a.scaled(shortFactor)).toList(),
+        gpio == null ? null : new Gpio(gpio.script(), shortFactor, gpio.devices()));
   }
 
+  /** Every device whose readings the report follows: those on the buses, then those on pins. */
   public List<Device> devices() {
-    return buses.stream().flatMap(b -> b.devices().stream()).toList();
+    List<Device> all = new java.util.ArrayList<>();
+    buses.forEach(b -> all.addAll(b.devices()));
+    if (gpio != null) {
+      gpio.devices().forEach(d -> all.add(new Device(d.id(), d.profile(), 0, d.poll())));
+    }
+    return all;
   }
 
   public Optional<Bus> busOf(String deviceId) {

@@ -28,6 +28,11 @@ public final class RigReader {
   private static final Map<String, Rig.ActionKind> ACTIONS = new LinkedHashMap<>();
   private static final Map<String, String> PARITIES =
       Map.of("none", "none", "even", "even", "odd", "odd");
+  private static final Map<String, String> PULLS = Map.of("up", "up", "down", "down", "off", "off");
+
+  /** What {@link #deviceBus} says for a device on a GPIO pin (no bus faults apply to it). */
+  private static final String GPIO = "(gpio)";
+
   private static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(1);
   private static final Duration DEFAULT_NOISE_EVERY = Duration.ofSeconds(1);
 
@@ -98,6 +103,10 @@ public final class RigReader {
     if (buses.isEmpty() && problems.isEmpty()) {
       r.problem("buses", "a rig needs at least one bus with a device");
     }
+    Optional<Rig.Gpio> gpio =
+        r.node("gpio")
+            .flatMap(n -> MappingReader.of(file, n, "gpio", problems))
+            .flatMap(g -> gpio(g, profiles));
     List<Rig.Action> timeline = new ArrayList<>();
     r.eachMapping("timeline", a -> action(a, duration.orElse(null)).ifPresent(timeline::add));
     r.finish();
@@ -115,7 +124,8 @@ public final class RigReader {
             duration.get(),
             shortFactor,
             buses,
-            timeline);
+            timeline,
+            gpio.orElse(null));
     return new Result(rig, List.of());
   }
 
@@ -201,6 +211,43 @@ public final class RigReader {
     }
   }
 
+  /** {@code gpio: {script: FILE, devices: [{id, profile, pin, pull, poll}]}}. */
+  private Optional<Rig.Gpio> gpio(MappingReader g, ProfileDirectories profiles) {
+    Optional<Path> script = g.requiredString("script").map(s -> file.getParent().resolve(s));
+    List<Rig.GpioDevice> devices = new ArrayList<>();
+    Set<Long> pins = new HashSet<>();
+    g.eachMapping(
+        "devices",
+        d -> {
+          Optional<String> id = d.requiredString("id");
+          Optional<String> profile = d.requiredString("profile");
+          Optional<Long> pin = d.requiredInteger("pin", 0, 27);
+          Optional<String> pull = d.choice("pull", PULLS);
+          Duration poll = d.duration("poll").orElse(Duration.ofSeconds(10));
+          d.finish();
+          if (id.isPresent() && deviceBus.putIfAbsent(id.get(), GPIO) != null) {
+            d.problem("id", "device \"" + id.get() + "\" is defined twice");
+          }
+          if (pin.isPresent() && !pins.add(pin.get())) {
+            d.problem("pin", "GPIO " + pin.get() + " is used twice");
+          }
+          profile.ifPresent(p -> checkProfile(d, p, profiles));
+          if (id.isPresent() && profile.isPresent() && pin.isPresent()) {
+            devices.add(
+                new Rig.GpioDevice(
+                    id.get(), profile.get(), pin.get().intValue(), pull.orElse(null), poll));
+          }
+        });
+    g.finish();
+    if (script.isPresent() && !java.nio.file.Files.isRegularFile(script.get())) {
+      g.problem("script", "no such file: " + script.get());
+    }
+    if (devices.isEmpty()) {
+      g.problem("devices", "a gpio section needs at least one device");
+    }
+    return script.map(s -> new Rig.Gpio(s, 1.0, devices));
+  }
+
   private Optional<Rig.Action> action(MappingReader a, Duration scenario) {
     Optional<Duration> at = a.duration("at");
     Optional<Rig.ActionKind> kind = a.requiredChoice("action", ACTIONS);
@@ -228,6 +275,8 @@ public final class RigReader {
         a.problem("device", "missing (required by " + k.spelling() + ")");
       } else if (!deviceBus.containsKey(device.get())) {
         a.problem("device", "no device \"" + device.get() + "\" in this rig");
+      } else if (deviceBus.get(device.get()).equals(GPIO)) {
+        a.problem("device", "\"" + device.get() + "\" is on a GPIO pin: its script drives it");
       } else if (k != Rig.ActionKind.DEVICE_SILENT && nonModbus.contains(device.get())) {
         a.problem(
             "device",

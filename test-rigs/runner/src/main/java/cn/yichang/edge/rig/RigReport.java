@@ -28,6 +28,7 @@ record RigReport(
     SeqFigures seq,
     Latency all,
     Latency undisturbed,
+    List<AlarmFigures.Alarm> alarms,
     List<String> failures) {
 
   /** Readings acquired less than this before a kill -9 may not have been committed yet. */
@@ -112,7 +113,18 @@ record RigReport(
                 .filter(d -> !d.acquiredAt().isBefore(run.scenarioStart()))
                 .filter(d -> disturbed.stream().noneMatch(w -> w.contains(d.acquiredAt())))
                 .toList());
-    return new RigReport(run, rows, seq, all, calm, failures);
+    List<AlarmFigures.Alarm> alarms = AlarmFigures.of(run.logged(), firsts);
+    for (AlarmFigures.Alarm a : alarms) {
+      if (a.overtaken() > 0) {
+        failures.add(
+            "alarm of "
+                + a.device()
+                + ": "
+                + a.overtaken()
+                + " older reading(s) waiting in the buffer arrived before it");
+      }
+    }
+    return new RigReport(run, rows, seq, all, calm, alarms, failures);
   }
 
   private static DeviceRow row(Observations run, Rig.Device device, Set<Instant> received) {

@@ -56,6 +56,22 @@ final class SiteFile {
                 d.poll().toMillis()));
       }
     }
+    if (rig.gpio() != null) {
+      for (Rig.GpioDevice d : rig.gpio().devices()) {
+        yaml.append(
+            String.format(
+                "  - {id: %s, profile: %s, gpio: {pin: %d%s}, poll: %dms}%n",
+                d.id(),
+                d.profile(),
+                d.pin(),
+                d.pull() == null ? "" : ", pull: " + d.pull(),
+                d.poll().toMillis()));
+      }
+      yaml.append(
+          String.format(
+              "gpio: {provider: mock, script: %s, script-scale: %s}%n",
+              quote(rig.gpio().script().toString()), rig.gpio().scriptScale()));
+    }
     yaml.append("store:\n");
     yaml.append("  path: ").append(quote(stateDir.resolve("buffer.db").toString())).append('\n');
     yaml.append("  commit-interval: ").append(COMMIT_INTERVAL).append('\n');

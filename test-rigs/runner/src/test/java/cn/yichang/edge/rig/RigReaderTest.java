@@ -32,6 +32,61 @@ class RigReaderTest {
   }
 
   @Test
+  void readsGpioDevicesAndTheirScript() throws Exception {
+    Files.writeString(dir.resolve("events.yaml"), "events: []\n");
+    RigReader.Result r =
+        read(
+            """
+            gateway: {id: yc-t}
+            duration: 20s
+            buses:
+              - id: b1
+                devices:
+                  - {id: soil-01, profile: agriculture/soil-3in1, unit: 1}
+            gpio:
+              script: events.yaml
+              devices:
+                - {id: bay-1, profile: parking/bay-occupancy, pin: 17, pull: up, poll: 5s}
+                - {id: sos-1, profile: elderly-care/sos-button, pin: 22, pull: up}
+            """);
+    assertThat(r.problems()).isEmpty();
+    Rig rig = r.rig();
+    assertThat(rig.gpio().script()).isEqualTo(dir.resolve("events.yaml"));
+    assertThat(rig.devices())
+        .extracting(Rig.Device::id)
+        .containsExactly("soil-01", "bay-1", "sos-1");
+    assertThat(rig.shortened().gpio().scriptScale()).isEqualTo(0.5);
+  }
+
+  @Test
+  void reportsGpioProblems() throws Exception {
+    RigReader.Result r =
+        read(
+            """
+            gateway: {id: yc-t}
+            duration: 20s
+            buses:
+              - id: b1
+                devices:
+                  - {id: soil-01, profile: agriculture/soil-3in1, unit: 1}
+            gpio:
+              script: nowhere.yaml
+              devices:
+                - {id: soil-01, profile: parking/bay-occupancy, pin: 17}
+                - {id: bay-2, profile: parking/bay-occupancy, pin: 17}
+            timeline:
+              - {at: 1s, action: device-silent, device: bay-2, for: 2s}
+            """);
+    assertThat(r.problems())
+        .extracting(p -> p.line() + ": " + p.field() + ": " + p.message())
+        .containsExactly(
+            "8: gpio.script: no such file: " + dir.resolve("nowhere.yaml"),
+            "10: gpio.devices[0].id: device \"soil-01\" is defined twice",
+            "11: gpio.devices[1].pin: GPIO 17 is used twice",
+            "13: timeline[0].device: \"bay-2\" is on a GPIO pin: its script drives it");
+  }
+
+  @Test
   void readsBusesDevicesAndTimeline() throws Exception {
     RigReader.Result r =
         read(

@@ -105,4 +105,56 @@ class RigReportTest {
     assertThat(r.failures()).isEmpty();
     assertThat(r.devices().get(0).excused()).isEqualTo(1);
   }
+
+  /** Readings 1..8 s acquired during an outage (all delivered at 12 s), an alarm at 6 s. */
+  private void outageWithAlarm(long alarmReceivedMs) {
+    for (int s = 1; s <= 8; s++) {
+      Instant at = T0.plusSeconds(s);
+      logged.add(new LoggedReading("soil-01", at, false, 1));
+      delivered.add(new Platform.Delivery("soil-01", s, at, T0.plusMillis(12_000 + s * 10)));
+    }
+    Instant alarm = T0.plusMillis(6_500);
+    logged.add(new LoggedReading("sos-1", alarm, false, 1, true));
+    delivered.add(new Platform.Delivery("sos-1", 9, alarm, T0.plusMillis(alarmReceivedMs)));
+  }
+
+  @Test
+  void anAlarmAheadOfTheBacklogPasses() {
+    outageWithAlarm(12_000);
+    RigReport r = report();
+    assertThat(r.alarms())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.waiting()).isEqualTo(5); // 1..5 s: more than 1 s before the alarm
+              assertThat(a.overtaken()).isZero();
+            });
+    assertThat(r.failures()).isEmpty();
+  }
+
+  @Test
+  void anAlarmOvertakenByBufferedReadingsFails() {
+    outageWithAlarm(12_045); // after the readings of 1..4 s
+    assertThat(report().failures())
+        .containsExactly(
+            "alarm of sos-1: 4 older reading(s) waiting in the buffer arrived before it");
+  }
+
+  @Test
+  void theLogLineOfAnAlarmIsRecognised() {
+    LoggedReading r =
+        LoggedReading.parse(
+                "05:15:31.123 INFO  readings - alarm reading room-102-sos at"
+                    + " 2026-11-29T05:15:31.119659720Z: sos=true, sos_events=1",
+                1)
+            .orElseThrow();
+    assertThat(r.alarm()).isTrue();
+    assertThat(r.device()).isEqualTo("room-102-sos");
+    assertThat(
+            LoggedReading.parse(
+                    "05:15:31 INFO  readings - reading s at 2026-11-29T05:15:31Z: a=1", 1)
+                .orElseThrow()
+                .alarm())
+        .isFalse();
+  }
 }

@@ -31,7 +31,8 @@ public final class ProfileReader {
   static final Map<String, SpecReader> SPEC_READERS =
       Map.of(
           AsciiLineSpecReader.PROTOCOL, new AsciiLineSpecReader(),
-          FramedSpecReader.PROTOCOL, new FramedSpecReader());
+          FramedSpecReader.PROTOCOL, new FramedSpecReader(),
+          GpioSpecReader.PROTOCOL, new GpioSpecReader());
 
   /** Protocols a profile may name. */
   public static final Set<String> PROTOCOLS = protocols();

@@ -6,13 +6,14 @@ import java.util.stream.Collectors;
 
 /**
  * One line per reading set, readable by people and by scripts: {@code name=value unit} for a value
- * (strings quoted as JSON), {@code name: reason} for a point that failed.
+ * (strings quoted as JSON), {@code name: reason} for a point that failed. An alarm's line starts
+ * with {@code alarm reading}.
  */
 final class ReadingFormat {
   private ReadingFormat() {}
 
   static String line(ReadingSet set) {
-    return "reading "
+    return (set.alarm() ? "alarm reading " : "reading ")
         + set.deviceId()
         + " at "
         + set.timestamp()

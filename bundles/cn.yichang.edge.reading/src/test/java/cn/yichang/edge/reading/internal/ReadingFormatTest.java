@@ -30,4 +30,16 @@ class ReadingFormatTest {
                 + " serial=\"AB \\\"1\\\"\", temperature=99.5 Cel (out of range),"
                 + " status: exception 2 (illegal data address)");
   }
+
+  @Test
+  void marksAnAlarm() {
+    ReadingSet set =
+        new ReadingSet(
+            "sos-1",
+            Instant.parse("2026-11-29T02:00:00Z"),
+            List.of(PointReading.of("sos", true, null, false)),
+            true);
+    assertThat(ReadingFormat.line(set))
+        .isEqualTo("alarm reading sos-1 at 2026-11-29T02:00:00Z: sos=true");
+  }
 }

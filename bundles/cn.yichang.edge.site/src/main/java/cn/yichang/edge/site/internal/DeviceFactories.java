@@ -13,7 +13,11 @@ final class DeviceFactories {
       Map.of(
           "modbus-rtu", "cn.yichang.edge.modbus.device",
           "ascii-line", "cn.yichang.edge.serialproto.ascii",
-          "framed", "cn.yichang.edge.serialproto.framed");
+          "framed", "cn.yichang.edge.serialproto.framed",
+          "gpio", "cn.yichang.edge.gpio.device");
+
+  /** The protocol of devices wired to a pin (with {@code gpio:}) instead of a bus. */
+  static final String GPIO = "gpio";
 
   private DeviceFactories() {}
 

@@ -18,7 +18,8 @@ record Site(
     List<Device> devices,
     Uplink uplink,
     Store store,
-    Remote remote) {
+    Remote remote,
+    Gpio gpio) {
 
   Site {
     profileDirs = List.copyOf(profileDirs);
@@ -40,9 +41,45 @@ record Site(
       Duration responseTimeout) {}
 
   /**
+   * @param bus for a bus device, its bus; null for a GPIO device
    * @param protocol the protocol of the device's profile, which chooses the component that reads it
+   * @param pin for a GPIO device, its pin and pull; null for a bus device
    */
-  record Device(String id, String profile, String bus, int unit, Duration poll, String protocol) {}
+  record Device(
+      String id,
+      String profile,
+      String bus,
+      int unit,
+      Duration poll,
+      String protocol,
+      GpioPin pin) {
+
+    /** A device on a bus. */
+    Device(String id, String profile, String bus, int unit, Duration poll, String protocol) {
+      this(id, profile, bus, unit, poll, protocol, null);
+    }
+
+    Device withProtocol(String protocol) {
+      return new Device(id, profile, bus, unit, poll, protocol, pin);
+    }
+  }
+
+  /**
+   * The pin a GPIO device is wired to.
+   *
+   * @param pull {@code up}, {@code down} or {@code off}; null for the profile's default
+   */
+  record GpioPin(int pin, String pull) {}
+
+  /**
+   * The GPIO provider: {@code auto}, {@code mock}, {@code gpiod} or {@code linuxfs}, and for the
+   * mock an event script to play (absolute; null for none).
+   */
+  record Gpio(String provider, Path script, double scriptScale) {
+    static Gpio defaults() {
+      return new Gpio("auto", null, 1.0);
+    }
+  }
 
   /** The buffer; {@code path} is null for the default, {@code buffer.db} in the state directory. */
   record Store(Path path, int maxMb, Duration commitInterval, int commitMaxMessages) {

@@ -19,9 +19,11 @@ final class SiteConfigurations {
   static final String UPLINK_PID = "cn.yichang.edge.uplink";
   static final String READING_PID = "cn.yichang.edge.reading";
   static final String COMMAND_PID = "cn.yichang.edge.remote.command";
+  static final String GPIO_PID = "cn.yichang.edge.gpio";
 
   /** Singleton PIDs that exist only when the site file has their section. */
-  static final Set<String> OWNED_SINGLETON_PIDS = Set.of(STORE_PID, UPLINK_PID, COMMAND_PID);
+  static final Set<String> OWNED_SINGLETON_PIDS =
+      Set.of(STORE_PID, UPLINK_PID, COMMAND_PID, GPIO_PID);
 
   /** Factory PIDs whose configurations the site file owns: those not in it are deleted. */
   static final Set<String> OWNED_FACTORY_PIDS = ownedFactoryPids();
@@ -75,18 +77,15 @@ final class SiteConfigurations {
       configs.add(new Desired(BUS_FACTORY_PID, b.id(), p));
     }
     for (Site.Device d : site.devices()) {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("id", d.id());
-      p.put("profile", d.profile());
-      p.put("bus", d.bus());
-      p.put("unit", d.unit());
-      p.put("poll.ms", d.poll().toMillis());
-      p.put("bus.target", "(bus.id=" + d.bus() + ")");
+      Map<String, Object> p = d.pin() != null ? gpioDevice(d) : busDevice(d);
       String factoryPid =
           DeviceFactories.factoryPid(d.protocol())
               .orElseThrow(
                   () -> new IllegalArgumentException("no component reads " + d.protocol()));
       configs.add(new Desired(factoryPid, d.id(), p));
+    }
+    if (site.gpio() != null) {
+      configs.add(Desired.singleton(GPIO_PID, gpio(site.gpio(), stateDir)));
     }
     if (site.store() != null) {
       configs.add(Desired.singleton(STORE_PID, store(site.store(), stateDir)));
@@ -105,6 +104,38 @@ final class SiteConfigurations {
                   "output.bytes", site.remote().commandOutputBytes())));
     }
     return configs;
+  }
+
+  private static Map<String, Object> busDevice(Site.Device d) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("id", d.id());
+    p.put("profile", d.profile());
+    p.put("bus", d.bus());
+    p.put("unit", d.unit());
+    p.put("poll.ms", d.poll().toMillis());
+    p.put("bus.target", "(bus.id=" + d.bus() + ")");
+    return p;
+  }
+
+  /** An empty pull is the profile's default. */
+  private static Map<String, Object> gpioDevice(Site.Device d) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("id", d.id());
+    p.put("profile", d.profile());
+    p.put("pin", d.pin().pin());
+    p.put("pull", d.pin().pull() == null ? "" : d.pin().pull());
+    p.put("poll.ms", d.poll().toMillis());
+    return p;
+  }
+
+  /** Pulse counts go to the state directory; an empty script is none. */
+  private static Map<String, Object> gpio(Site.Gpio g, Path stateDir) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("provider", g.provider());
+    p.put("script", text(g.script()));
+    p.put("script.scale", g.scriptScale());
+    p.put("state.dir", stateDir.toAbsolutePath().normalize().toString());
+    return p;
   }
 
   private static Map<String, Object> store(Site.Store s, Path stateDir) {

@@ -1,6 +1,7 @@
 package cn.yichang.edge.site.internal;
 
 import cn.yichang.edge.profile.DeviceProfile;
+import cn.yichang.edge.profile.GpioSpec;
 import cn.yichang.edge.profile.Problem;
 import cn.yichang.edge.profile.ProfileException;
 import cn.yichang.edge.profile.yaml.MappingReader;
@@ -49,6 +50,7 @@ final class SiteReader {
   private final Map<String, Integer> busLines = new HashMap<>();
   private final Map<String, Integer> deviceLines = new HashMap<>();
   private final Map<String, Map<Long, String>> unitsByBus = new HashMap<>();
+  private final GpioSiteSection gpio = new GpioSiteSection();
 
   private SiteReader(Path file, Path distributionProfiles) {
     this.file = file;
@@ -80,6 +82,7 @@ final class SiteReader {
     Optional<Site.Uplink> uplink = sections.uplink();
     Optional<Site.Store> store = sections.store();
     Optional<Site.Remote> remote = sections.remote();
+    Optional<Site.Gpio> gpioSection = gpio.section(r);
     if (store.isPresent() && !r.has("uplink")) {
       warnings.add(
           new Problem(
@@ -101,7 +104,9 @@ final class SiteReader {
             resolved,
             uplink.orElse(null),
             store.orElse(uplink.isPresent() ? Site.Store.defaults() : null),
-            remote.orElse(null));
+            remote.orElse(null),
+            gpioSection.orElse(
+                resolved.stream().anyMatch(d -> d.pin() != null) ? Site.Gpio.defaults() : null));
     return new SiteReport(site, List.of(), warnings.list());
   }
 
@@ -166,10 +171,19 @@ final class SiteReader {
   private Optional<DeviceEntry> device(MappingReader d) {
     Optional<String> id = d.requiredString("id");
     Optional<String> profile = d.requiredString("profile");
-    Optional<String> bus = d.requiredString("bus");
-    Optional<Long> unit = d.integer("unit", 1, 247); // required for Modbus: checked in resolve
+    // A device is on a bus (bus; unit for Modbus, checked in resolve) or wired to a pin (gpio),
+    // which its profile's protocol checks.
+    boolean wired = d.has("gpio");
+    Optional<String> bus = wired ? d.string("bus") : d.requiredString("bus");
+    Optional<Long> unit = d.integer("unit", 1, 247);
     Duration poll = d.duration("poll").orElse(DEFAULT_POLL);
+    Optional<Site.GpioPin> pin = wired ? gpio.pin(d, id.orElse("?")) : Optional.empty();
     d.finish();
+    if (wired && (bus.isPresent() || unit.isPresent())) {
+      d.problem(
+          bus.isPresent() ? "bus" : "unit", "a device wired to a pin (gpio) has no bus or unit");
+      return Optional.empty();
+    }
     if (poll.isZero()) {
       d.problem("poll", "must be longer than 0");
     }
@@ -199,6 +213,13 @@ final class SiteReader {
             "unit",
             "unit " + unit.get() + " is already used on bus " + bus.get() + " by device " + other);
       }
+    }
+    if (wired) {
+      return id.isEmpty() || profile.isEmpty() || pin.isEmpty()
+          ? Optional.empty()
+          : Optional.of(
+              new DeviceEntry(
+                  d, new Site.Device(id.get(), profile.get(), null, 0, poll, null, pin.get())));
     }
     if (id.isEmpty() || profile.isEmpty() || bus.isEmpty() || (d.has("unit") && unit.isEmpty())) {
       return Optional.empty();
@@ -272,26 +293,15 @@ final class SiteReader {
                   .add(e.device().id()));
       for (DeviceEntry e : entries) {
         Site.Device d = e.device();
-        protocol(e.reader(), d.profile())
+        profileOf(e.reader(), d.profile())
+            .filter(profile -> fitsItsWiring(e.reader(), d, profile))
             .ifPresent(
-                p -> {
-                  checkUnit(e.reader(), d, p);
-                  if (lookups.get(d.profile()).streams() && devicesByBus.get(d.bus()).size() > 1) {
-                    e.reader()
-                        .problem(
-                            "bus",
-                            "profile "
-                                + d.profile()
-                                + " streams without being asked: it needs its port alone, but bus "
-                                + d.bus()
-                                + " also has "
-                                + String.join(
-                                    ", ",
-                                    devicesByBus.get(d.bus()).stream()
-                                        .filter(other -> !other.equals(d.id()))
-                                        .toList()));
+                profile -> {
+                  if (d.pin() == null) {
+                    checkUnit(e.reader(), d, profile.protocol());
+                    checkStreamsAlone(e.reader(), d, profile, devicesByBus.get(d.bus()));
                   }
-                  devices.add(new Site.Device(d.id(), d.profile(), d.bus(), d.unit(), d.poll(), p));
+                  devices.add(d.withProtocol(profile.protocol()));
                 });
       }
       return devices;
@@ -308,7 +318,56 @@ final class SiteReader {
       }
     }
 
-    private Optional<String> protocol(MappingReader r, String id) {
+    /** A device that talks without being asked needs its port alone. */
+    private void checkStreamsAlone(
+        MappingReader r, Site.Device d, DeviceProfile profile, List<String> onItsBus) {
+      if (profile.spec() == null || !profile.spec().streams() || onItsBus.size() <= 1) {
+        return;
+      }
+      r.problem(
+          "bus",
+          "profile "
+              + d.profile()
+              + " streams without being asked: it needs its port alone, but bus "
+              + d.bus()
+              + " also has "
+              + String.join(
+                  ", ", onItsBus.stream().filter(other -> !other.equals(d.id())).toList()));
+    }
+
+    /** A gpio profile for a device with a pin, a bus profile for one on a bus; a needed pull. */
+    private boolean fitsItsWiring(MappingReader r, Site.Device d, DeviceProfile profile) {
+      boolean gpioProfile = profile.protocol().equals(DeviceFactories.GPIO);
+      if (d.pin() == null && gpioProfile) {
+        r.problem(
+            "gpio",
+            "missing: profile \""
+                + d.profile()
+                + "\" is a gpio device: give gpio: {pin: N, pull: up|down|off} instead of bus and"
+                + " unit");
+        return false;
+      }
+      if (d.pin() != null && !gpioProfile) {
+        r.problem(
+            "gpio",
+            "profile \""
+                + d.profile()
+                + "\" is a "
+                + profile.protocol()
+                + " device: give bus and unit instead of gpio");
+        return false;
+      }
+      if (d.pin() != null && profile.spec() instanceof GpioSpec spec) {
+        String problem = GpioSiteSection.pullProblem(d.pin(), spec);
+        if (problem != null) {
+          r.problem("gpio", "pull " + problem);
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private Optional<DeviceProfile> profileOf(MappingReader r, String id) {
       boolean first = !lookups.containsKey(id);
       Lookup lookup = lookups.computeIfAbsent(id, this::lookup);
       if (lookup.problem() != null) {
@@ -317,7 +376,7 @@ final class SiteReader {
       if (first) {
         profileErrors.addAll(lookup.profileProblems());
       }
-      return Optional.ofNullable(lookup.protocol());
+      return Optional.ofNullable(lookup.profile());
     }
 
     private Lookup lookup(String id) {
@@ -330,7 +389,7 @@ final class SiteReader {
                     + id
                     + ".yaml in "
                     + searched.stream().map(Path::toString).collect(Collectors.joining(", "));
-        return new Lookup(null, "no profile \"" + id + "\": " + where, List.of(), false);
+        return new Lookup(null, "no profile \"" + id + "\": " + where, List.of());
       }
       try {
         DeviceProfile profile = ProfileReader.read(found.get(), id);
@@ -342,14 +401,9 @@ final class SiteReader {
                   + "\" uses protocol "
                   + profile.protocol()
                   + ", which this gateway cannot read",
-              List.of(),
-              false);
+              List.of());
         }
-        return new Lookup(
-            profile.protocol(),
-            null,
-            List.of(),
-            profile.spec() != null && profile.spec().streams());
+        return new Lookup(profile, null, List.of());
       } catch (ProfileException e) {
         int n = e.problems().size();
         return new Lookup(
@@ -362,13 +416,11 @@ final class SiteReader {
                 + n
                 + (n == 1 ? " problem" : " problems")
                 + ", reported with its lines",
-            e.problems(),
-            false);
+            e.problems());
       }
     }
   }
 
   /** The protocol of a usable profile, or what is wrong with it. */
-  private record Lookup(
-      String protocol, String problem, List<Problem> profileProblems, boolean streams) {}
+  private record Lookup(DeviceProfile profile, String problem, List<Problem> profileProblems) {}
 }

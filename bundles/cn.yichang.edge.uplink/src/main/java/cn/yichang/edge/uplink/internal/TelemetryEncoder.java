@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>The payload's timestamp is the acquisition time; one metric per point: Double as DOUBLE, Long
  * as INT64, Boolean as BOOL, String as STRING. A point that failed becomes {@code <point>_error}
  * (STRING, the reason) instead; a value outside the profile's range is sent as it is, with {@code
- * <point>_out_of_range} (BOOL true) after it. Units are not sent: they are in the profile.
+ * <point>_out_of_range} (BOOL true) after it. Units are not sent: they are in the profile. A set
+ * flagged as an alarm is queued at {@link Priority#ALARM}, every other at {@link
+ * Priority#TELEMETRY}.
  */
 @Component(
     configurationPid = UplinkConfig.PID,
@@ -86,11 +88,16 @@ public final class TelemetryEncoder implements ReadingSink {
       byte[] payload = KuraPayloadCodec.encode(payload(readings));
       store.enqueue(
           new OutboundMessage(
-              topic(readings.deviceId()), Priority.TELEMETRY, payload, readings.timestamp()));
+              topic(readings.deviceId()), priority(readings), payload, readings.timestamp()));
     } catch (RuntimeException e) {
       // never into the acquisition thread
       LOG.error("Reading set of {} not buffered", readings.deviceId(), e);
     }
+  }
+
+  /** An alarm goes out before everything else and is evicted last. */
+  static Priority priority(ReadingSet readings) {
+    return readings.alarm() ? Priority.ALARM : Priority.TELEMETRY;
   }
 
   String topic(String deviceId) {

@@ -56,6 +56,20 @@ class TelemetryEncoderTest {
   }
 
   @Test
+  void anAlarmIsQueuedAtAlarmPriorityAndOtherSetsAsTelemetry() throws Exception {
+    TelemetryEncoder encoder = new TelemetryEncoder(store, config);
+    encoder.accept(
+        new ReadingSet("room-101-sos", TAKEN, List.of(PointReading.of("sos", true, null, false))));
+    encoder.accept(
+        new ReadingSet(
+            "room-101-sos", TAKEN, List.of(PointReading.of("sos", true, null, false)), true));
+
+    assertThat(store.take(10, Duration.ZERO))
+        .extracting(StoredMessage::priority)
+        .containsExactlyInAnyOrder(Priority.TELEMETRY, Priority.ALARM);
+  }
+
+  @Test
   void theTopicUsesTheConfiguredAccountGatewayAndApplication() {
     config.account = "city";
     config.clientId = "gw.north/7";

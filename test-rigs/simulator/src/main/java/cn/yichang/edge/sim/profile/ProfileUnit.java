@@ -75,6 +75,10 @@ public final class ProfileUnit {
 
   /** A unit serving an already read profile. */
   public static ProfileUnit of(DeviceProfile profile, int address, long seed) {
+    if (profile.spec() != null) {
+      throw new IllegalArgumentException(
+          profile.id() + " is a " + profile.protocol() + " profile: no registers to serve");
+    }
     return new ProfileUnit(profile, address, seed);
   }
 
