@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import cn.yichang.edge.profile.Point;
 import cn.yichang.edge.profile.PointType;
-import cn.yichang.edge.profile.ProfileException;
-import cn.yichang.edge.profile.yaml.ProfileReader;
 import cn.yichang.edge.sim.RegisterMap;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,15 +26,6 @@ class ProfileUnitTest {
   /** The profiles shipped with the distribution, at the top of the repository. */
   static final Path SHIPPED = Path.of("../../device-profiles");
 
-  /** The Modbus RTU ones: the GPIO profiles have no registers to serve. */
-  private static boolean modbus(String id) {
-    try {
-      return ProfileReader.read(SHIPPED.resolve(id + ".yaml"), id).protocol().equals("modbus-rtu");
-    } catch (ProfileException e) {
-      throw new AssertionError(e);
-    }
-  }
-
   static Stream<String> profiles() throws IOException {
     try (Stream<Path> files = Files.walk(SHIPPED)) {
       List<String> ids = new ArrayList<>();
@@ -52,6 +41,9 @@ class ProfileUnitTest {
     }
   }
 
+  /**
+   * The Modbus RTU ones: GPIO profiles have no registers to serve, serial ones another simulator.
+   */
   static boolean modbus(String id) {
     try {
       return cn.yichang.edge.profile.yaml.ProfileReader.read(SHIPPED.resolve(id + ".yaml"), id)
