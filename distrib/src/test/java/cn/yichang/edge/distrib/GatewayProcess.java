@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +32,17 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   static GatewayProcess start(String... args) throws IOException {
+    return start(Map.of(), args);
+  }
+
+  /** With these variables added to the environment (NOTIFY_SOCKET, SANXIA_STATE_DIR, ...). */
+  static GatewayProcess start(Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(HOME.resolve("bin/sanxia-edge").toString());
     command.addAll(List.of(args));
-    return new GatewayProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    return new GatewayProcess(builder.start());
   }
 
   /** Runs a command of bin/sanxia-edge to completion and returns its exit code. */
