@@ -47,7 +47,13 @@ final class GatewayProcess implements AutoCloseable {
 
   /** Runs a command of bin/sanxia-edge to completion and returns its exit code. */
   static Result run(String... args) throws IOException, InterruptedException {
-    try (GatewayProcess p = start(args)) {
+    return run(Map.of(), args);
+  }
+
+  /** With these variables added to the environment. */
+  static Result run(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    try (GatewayProcess p = start(env, args)) {
       if (!p.process.waitFor(60, TimeUnit.SECONDS)) {
         throw new AssertionError("sanxia-edge " + String.join(" ", args) + " did not finish");
       }
