@@ -92,6 +92,8 @@ class DebianPackageIT {
             "User=sanxia",
             "Group=sanxia",
             "Environment=SANXIA_STATE_DIR=/var/lib/sanxia-edge",
+            "Environment=SANXIA_LOG_DIR=/var/log/sanxia-edge",
+            "LogsDirectory=sanxia-edge",
             "ExecStart=/opt/sanxia-edge/bin/sanxia-edge run --config /etc/sanxia-edge/site.yaml",
             "ConditionPathExists=/etc/sanxia-edge/site.yaml",
             "WantedBy=multi-user.target");
@@ -137,6 +139,8 @@ class DebianPackageIT {
     Files.writeString(site, "gateway: {id: yc-0001, account: yichang}\n");
     Files.setPosixFilePermissions(site, PosixFilePermissions.fromString("rw-r--r--"));
     Files.writeString(root.resolve("etc/sanxia-edge/certs/gateway.key"), "KEY");
+    Files.createDirectories(root.resolve("var/log/sanxia-edge"));
+    Files.writeString(root.resolve("var/log/sanxia-edge/gateway.log"), "log");
     Path buffer = root.resolve("var/lib/sanxia-edge/buffer.db");
     Files.writeString(buffer, "readings");
     Files.writeString(root.resolve("var/lib/sanxia-edge/buffer.db.seq"), "4711");
@@ -174,6 +178,7 @@ class DebianPackageIT {
     script(control, "postrm", env, "purge");
     assertThat(root.resolve("var/lib/sanxia-edge")).doesNotExist();
     assertThat(root.resolve("etc/sanxia-edge")).doesNotExist();
+    assertThat(root.resolve("var/log/sanxia-edge")).doesNotExist();
   }
 
   /** Stubs of the commands that need root: each logs "name args" and keeps a user/group db. */

@@ -55,21 +55,38 @@ public final class StatusSocket {
   private final Thread thread;
 
   @Activate
-  public StatusSocket(BundleContext context, @Reference CommandProcessor processor)
-      throws IOException {
+  public StatusSocket(BundleContext context, @Reference CommandProcessor processor) {
     this.processor = processor;
-    Path state = stateDir(context);
-    Files.createDirectories(state);
-    this.socket = state.resolve(SOCKET_NAME);
+    this.socket = stateDir(context).resolve(SOCKET_NAME);
+    ServerSocketChannel bound = null;
+    try {
+      bound = bind(socket);
+    } catch (IOException | RuntimeException e) {
+      // Acquisition does not depend on it: say why `status` will not answer, and go on.
+      LOG.warn("status: no status socket at {}: {}", socket, e.toString());
+    }
+    this.server = bound;
+    this.thread = new Thread(this::serve, "status-socket");
+    thread.setDaemon(true);
+    if (server != null) {
+      thread.start();
+      LOG.info("status: {} (bin/sanxia-edge status)", socket);
+    }
+  }
+
+  private static ServerSocketChannel bind(Path socket) throws IOException {
+    Files.createDirectories(socket.getParent());
     // A socket left by a gateway that was killed: nobody is behind it.
     Files.deleteIfExists(socket);
-    server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-    server.bind(UnixDomainSocketAddress.of(socket));
-    Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-    thread = new Thread(this::serve, "status-socket");
-    thread.setDaemon(true);
-    thread.start();
-    LOG.info("status: {} (bin/sanxia-edge status)", socket);
+    ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      channel.bind(UnixDomainSocketAddress.of(socket));
+      Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+      return channel;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   static Path stateDir(BundleContext context) {
@@ -81,6 +98,9 @@ public final class StatusSocket {
 
   @Deactivate
   void deactivate() throws IOException, InterruptedException {
+    if (server == null) {
+      return;
+    }
     server.close();
     thread.join(2_000);
     Files.deleteIfExists(socket);
