@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code status [all|status|buses|readings|store|uplink]}: asks the running gateway through the
- * Unix socket {@code status.sock} of its state directory (cn.yichang.edge.runtime's StatusSocket)
- * and prints the answer. Exit 0, 3 when no gateway answers, 64 on a usage error.
+ * {@code status [all|status|buses|readings|store|uplink|poll DEVICE]}: asks the running gateway
+ * through the Unix socket {@code status.sock} of its state directory (cn.yichang.edge.runtime's
+ * StatusSocket) and prints the answer. Exit 0, 3 when no gateway answers, 64 on a usage error.
  */
 public final class StatusCommand {
 
@@ -26,7 +26,7 @@ public final class StatusCommand {
   static final int NO_GATEWAY = 3;
   static final int USAGE = 64;
   private static final String USAGE_TEXT =
-      "usage: status [--state DIR] [all|status|buses|readings|store|uplink]";
+      "usage: status [--state DIR] [all|status|buses|readings|store|uplink|poll DEVICE]";
 
   private StatusCommand() {}
 

@@ -91,6 +91,13 @@ class StatusCommandIT {
       assertThat(readings.exitCode()).isZero();
       assertThat(readings.output()).anyMatch(l -> l.contains("soil-01"));
 
+      // edge:poll through the socket: a poll now, out of the schedule
+      GatewayProcess.Result poll = GatewayProcess.run(env, "status", "poll", "soil-01");
+      assertThat(poll.exitCode()).isZero();
+      assertThat(poll.output()).anyMatch(l -> l.startsWith("soil-01 on rs485-1: answered  tx="));
+      assertThat(GatewayProcess.run(env, "status", "poll", "gone-02").output())
+          .anyMatch(l -> l.startsWith("gone-02 on rs485-1: no answer (failing x"));
+
       GatewayProcess.Result refused = GatewayProcess.run(env, "status", "stop", "0;", "exec");
       assertThat(refused.output()).anyMatch(l -> l.startsWith("refused: "));
 

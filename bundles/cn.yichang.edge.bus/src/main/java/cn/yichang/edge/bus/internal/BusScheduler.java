@@ -97,6 +97,23 @@ public final class BusScheduler implements Bus {
             });
   }
 
+  /** Makes a device due now, for {@code edge:poll}; false if it is not on this bus. */
+  boolean pollSoon(String deviceId) {
+    lock.lock();
+    try {
+      for (ScheduledDevice d : devices) {
+        if (d.device.id().equals(deviceId)) {
+          d.dueNow(System.nanoTime());
+          changed.signalAll();
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   @Override
   public TransactionCounters counters() {
     return counters.snapshot();
