@@ -67,8 +67,20 @@ public final class Launcher {
     framework.start();
     int started = startBundles(framework);
     System.out.println("sanxia-edge: started " + started + " bundles, site " + siteFile);
+    notifySystemd(framework);
     framework.waitForStop(0);
     // Stopped from inside (the console's "stop 0"): the shutdown hook cleans up as the JVM ends.
+  }
+
+  /** Under systemd (Type=notify): READY, the watchdog while the framework runs, STOPPING. */
+  private void notifySystemd(Framework framework) {
+    SystemdNotifier.fromEnvironment(System.getenv(), ProcessHandle.current().pid())
+        .ifPresent(
+            n -> {
+              n.notify("READY=1\nSTATUS=started, site " + siteFile);
+              n.startWatchdog(() -> framework.getState() == Bundle.ACTIVE);
+              Runtime.getRuntime().addShutdownHook(new Thread(() -> n.notify("STOPPING=1")));
+            });
   }
 
   private Map<String, String> frameworkProperties() {

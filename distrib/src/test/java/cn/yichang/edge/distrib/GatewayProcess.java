@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +32,11 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   static GatewayProcess start(String... args) throws IOException {
-    return start(java.util.Map.of(), args);
+    return start(Map.of(), args);
   }
 
-  /** With more environment variables, e.g. {@code SANXIA_STATE_DIR}. */
-  static GatewayProcess start(java.util.Map<String, String> env, String... args)
-      throws IOException {
+  /** With these variables added to the environment (NOTIFY_SOCKET, SANXIA_STATE_DIR, ...). */
+  static GatewayProcess start(Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(HOME.resolve("bin/sanxia-edge").toString());
     command.addAll(List.of(args));
@@ -47,7 +47,13 @@ final class GatewayProcess implements AutoCloseable {
 
   /** Runs a command of bin/sanxia-edge to completion and returns its exit code. */
   static Result run(String... args) throws IOException, InterruptedException {
-    try (GatewayProcess p = start(args)) {
+    return run(Map.of(), args);
+  }
+
+  /** With these variables added to the environment. */
+  static Result run(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    try (GatewayProcess p = start(env, args)) {
       if (!p.process.waitFor(60, TimeUnit.SECONDS)) {
         throw new AssertionError("sanxia-edge " + String.join(" ", args) + " did not finish");
       }

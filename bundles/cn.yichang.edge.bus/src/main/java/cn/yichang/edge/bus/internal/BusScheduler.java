@@ -18,6 +18,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one thread that owns a serial line: polls the attached devices one at a time, earliest due
@@ -96,6 +97,23 @@ public final class BusScheduler implements Bus {
             });
   }
 
+  /** Makes a device due now, for {@code edge:poll}; false if it is not on this bus. */
+  boolean pollSoon(String deviceId) {
+    lock.lock();
+    try {
+      for (ScheduledDevice d : devices) {
+        if (d.device.id().equals(deviceId)) {
+          d.dueNow(System.nanoTime());
+          changed.signalAll();
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   @Override
   public TransactionCounters counters() {
     return counters.snapshot();
@@ -112,6 +130,8 @@ public final class BusScheduler implements Bus {
   }
 
   private void run() {
+    // Every line this thread logs names its bus (the log pattern prints bus= and device=).
+    MDC.put("bus", id);
     while (running) {
       try {
         ScheduledDevice next = awaitDueDevice();
@@ -167,6 +187,7 @@ public final class BusScheduler implements Bus {
   private void poll(ScheduledDevice scheduled) throws InterruptedException {
     transactor.pollingFor(scheduled.counters);
     boolean answered = false;
+    MDC.put("device", scheduled.device.id());
     try {
       answered = scheduled.device.poll(transactor);
     } catch (UncheckedIOException e) {
@@ -174,6 +195,8 @@ public final class BusScheduler implements Bus {
       closeLine();
     } catch (RuntimeException e) {
       LOG.error("{}: polling {} failed", id, scheduled.device.id(), e);
+    } finally {
+      MDC.remove("device");
     }
     scheduled.polled(answered, System.nanoTime());
   }

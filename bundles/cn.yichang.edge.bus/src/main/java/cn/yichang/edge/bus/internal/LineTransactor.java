@@ -10,13 +10,14 @@ import cn.yichang.edge.serial.SerialLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
  * Runs transactions on one open line: keeps the inter-frame silence, bounds every read by the
  * response timeout, and counts each outcome for the bus and for the device being polled.
  */
-final class LineTransactor implements Transactor {
+public final class LineTransactor implements Transactor {
 
   /**
    * Allowed pause inside a frame beyond its wire time: USB adapters deliver in bursts (an FTDI's
@@ -40,6 +41,17 @@ final class LineTransactor implements Transactor {
     this.responseTimeoutNanos = responseTimeoutNanos;
     this.busCounters = busCounters;
     this.clock = clock;
+  }
+
+  /**
+   * A transactor on a line of its own, outside any bus (the {@code scan} and {@code read}
+   * commands): the same silence, timeouts and draining, with counters nobody reads.
+   */
+  public static Transactor standalone(SerialLine line, Duration responseTimeout) {
+    LineTransactor transactor =
+        new LineTransactor(line, responseTimeout.toNanos(), new Counters(), Clock.systemUTC());
+    transactor.pollingFor(new Counters());
+    return transactor;
   }
 
   /** The device whose counters the next transactions go to. */

@@ -49,6 +49,11 @@ final class ScheduledDevice {
     }
   }
 
+  /** Due at once (a technician's {@code edge:poll}), even in backoff; the rhythm resumes after. */
+  synchronized void dueNow(long nowNanos) {
+    dueNanos = Math.min(dueNanos, nowNanos);
+  }
+
   synchronized DeviceStatus status() {
     return new DeviceStatus(
         device.id(),
