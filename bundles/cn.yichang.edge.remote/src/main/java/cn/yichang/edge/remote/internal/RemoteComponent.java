@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(
     configurationPid = RemoteConfig.PID,
-    configurationPolicy = ConfigurationPolicy.OPTIONAL,
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
     service = {ConfigurationListener.class, Notifier.class},
     immediate = true)
 @Designate(ocd = RemoteConfig.class)
@@ -54,7 +54,9 @@ public final class RemoteComponent implements ConfigurationListener, Notifier {
 
   @Activate
   public RemoteComponent(
-      @Reference ControlChannel channel, RemoteConfig config, BundleContext context) {
+      @Reference(name = "control") ControlChannel channel,
+      RemoteConfig config,
+      BundleContext context) {
     this.channel = channel;
     this.context = context;
     this.workers = new Workers(config.workers(), Math.max(1, config.queue()));

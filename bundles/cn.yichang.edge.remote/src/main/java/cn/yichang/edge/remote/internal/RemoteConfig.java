@@ -4,7 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Limits of request handling; optional (the defaults serve), PID {@code cn.yichang.edge.remote}.
+ * Limits of request handling, PID {@code cn.yichang.edge.remote}: written (empty, the defaults
+ * serve) by the site provisioner when the site has an uplink; remote management runs only then.
  */
 @ObjectClassDefinition(
     name = "Remote management",

@@ -20,10 +20,11 @@ final class SiteConfigurations {
   static final String READING_PID = "cn.yichang.edge.reading";
   static final String COMMAND_PID = "cn.yichang.edge.remote.command";
   static final String GPIO_PID = "cn.yichang.edge.gpio";
+  static final String REMOTE_PID = "cn.yichang.edge.remote";
 
   /** Singleton PIDs that exist only when the site file has their section. */
   static final Set<String> OWNED_SINGLETON_PIDS =
-      Set.of(STORE_PID, UPLINK_PID, COMMAND_PID, GPIO_PID);
+      Set.of(STORE_PID, UPLINK_PID, COMMAND_PID, GPIO_PID, REMOTE_PID);
 
   /** Factory PIDs whose configurations the site file owns: those not in it are deleted. */
   static final Set<String> OWNED_FACTORY_PIDS = ownedFactoryPids();
@@ -92,6 +93,9 @@ final class SiteConfigurations {
     }
     if (site.uplink() != null) {
       configs.add(Desired.singleton(UPLINK_PID, uplink(site.uplink(), site.gateway())));
+      // Remote management exists with an uplink only (its defaults serve): without one it would
+      // wait for a control channel forever and show as a waiting component.
+      configs.add(Desired.singleton(REMOTE_PID, Map.of()));
     }
     if (site.remote() != null && !site.remote().commands().isEmpty()) {
       // CMD-V1 exists only with this configuration: no commands listed, no command runs
