@@ -32,7 +32,8 @@ public interface Bus {
    * is attached.
    *
    * @return completed with the exchange's result, or exceptionally with what it threw; at once with
-   *     {@link java.util.concurrent.RejectedExecutionException} when too many are queued
+   *     {@link java.util.concurrent.RejectedExecutionException} when too many are queued;
+   *     cancelling it before it has started means it never runs
    */
   <T> CompletableFuture<T> exchange(String deviceId, Exchange<T> exchange);
 

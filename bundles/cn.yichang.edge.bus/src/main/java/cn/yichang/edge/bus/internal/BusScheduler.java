@@ -229,6 +229,9 @@ public final class BusScheduler implements Bus {
   }
 
   private <T> void runOnDemand(OnDemand<T> job) throws InterruptedException {
+    if (job.result.isDone()) {
+      return; // cancelled while queued (the requester gave up): a late write would surprise
+    }
     Counters deviceCounters = null;
     lock.lock();
     try {

@@ -122,6 +122,20 @@ class BusSchedulerTest {
   }
 
   @Test
+  void anExchangeCancelledWhileQueuedNeverRuns() throws Exception {
+    SerialLineFactory lines = s -> new ScriptedLine(s, r -> new byte[] {1});
+    scheduler = new BusScheduler("rs485-1", LINE, 50_000_000L, lines, Clock.systemUTC());
+    AtomicInteger ran = new AtomicInteger();
+    CompletableFuture<Integer> cancelled = scheduler.exchange("x", t -> ran.incrementAndGet());
+    CompletableFuture<Integer> kept = scheduler.exchange("x", t -> ran.incrementAndGet());
+    cancelled.cancel(false);
+    scheduler.start();
+
+    assertThat(kept.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(ran).hasValue(1);
+  }
+
+  @Test
   void onDemandExchangesCannotStarveTheScheduledDevices() throws Exception {
     SerialLineFactory lines = s -> new ScriptedLine(s, r -> new byte[] {1});
     scheduler = new BusScheduler("rs485-1", LINE, 50_000_000L, lines, Clock.systemUTC());
