@@ -64,9 +64,11 @@ public final class WriteEncoder {
     PointType type = point.type();
     long bits;
     if (type == PointType.FLOAT32) {
-      bits =
-          Float.floatToIntBits((float) unscale(point, ((Number) value).doubleValue()))
-              & 0xFFFFFFFFL;
+      double raw = unscale(point, ((Number) value).doubleValue());
+      if (Math.abs(raw) > Float.MAX_VALUE) {
+        throw new IllegalArgumentException(point.name() + ": " + value + " does not fit a float32");
+      }
+      bits = Float.floatToIntBits((float) raw) & 0xFFFFFFFFL;
     } else if (type == PointType.FLOAT64) {
       bits = Double.doubleToLongBits(unscale(point, ((Number) value).doubleValue()));
     } else {

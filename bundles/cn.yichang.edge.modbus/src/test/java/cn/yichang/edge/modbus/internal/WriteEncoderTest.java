@@ -91,6 +91,9 @@ class WriteEncoderTest {
         .hasMessage("i16 is a number: expected a number, got true");
     assertThatThrownBy(() -> WriteEncoder.encode(setpoint, 31L))
         .hasMessage("setpoint: 31 is outside 5.0..30.0");
+    Point f32 = writable(point("f32", Table.HOLDING, 0, PointType.FLOAT32));
+    assertThatThrownBy(() -> WriteEncoder.encode(f32, 1e300))
+        .hasMessage("f32: 1.0E300 does not fit a float32");
     assertThatThrownBy(() -> WriteEncoder.encode(setpoint, Double.NaN))
         .hasMessage("setpoint: NaN is not a finite number");
     assertThat(WriteEncoder.encode(setpoint, 30L))
