@@ -54,7 +54,7 @@ class AssetIT {
                 Map.of("SANXIA_STATE_DIR", dir.resolve("state").toString()),
                 "run",
                 "--config",
-                withAllTypes(rig.siteFile("1s", ""), pty).toString());
+                withAllTypes(rig.siteFile("1s", ""), pty, dir).toString());
         FleetConsole console =
             new FleetConsole(rig.broker, rig.pki, PlatformRig.ACCOUNT, PlatformRig.GATEWAY)) {
 
@@ -123,6 +123,40 @@ class AssetIT {
       assertThat(code(unknown)).isEqualTo(404);
       assertThat(body(read(console, some))).contains("\"value\":\"4321\"");
 
+      // the SOS button's latched alarm is acknowledged by writing false to it
+      gateway.awaitLine(l -> l.contains("alarm reading room-1-sos at"), Duration.ofSeconds(30));
+      String sos = "[{\"name\":\"room-1-sos\",\"channels\":[{\"name\":\"sos\"}]}]";
+      assertThat(body(read(console, sos)))
+          .contains("\"name\":\"sos\",\"type\":\"BOOLEAN\",\"value\":\"true\"");
+      KuraPayload raise =
+          console.call(
+              "ASSET-V1",
+              "EXEC",
+              "write",
+              json(sos.replace("{\"name\":\"sos\"}", "{\"name\":\"sos\",\"value\":\"true\"}")));
+      assertThat(code(raise)).isEqualTo(400);
+      assertThat(message(raise)).contains("only false (acknowledge) can be written");
+      KuraPayload ack =
+          console.call(
+              "ASSET-V1",
+              "EXEC",
+              "write",
+              json(
+                  sos.replace(
+                      "{\"name\":\"sos\"}",
+                      "{\"name\":\"sos\",\"type\":\"BOOLEAN\",\"value\":false}")));
+      assertThat(code(ack)).as(message(ack)).isEqualTo(200);
+      gateway.awaitLine(
+          l -> l.contains("GPIO: alarm of room-1-sos acknowledged"), Duration.ofSeconds(10));
+      assertThat(body(read(console, sos))).contains("\"value\":\"false\"");
+      // the reset went out at alarm priority, as a local edge:ack does
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  gateway.linesMatching(l -> l.contains("alarm reading room-1-sos at")).size()
+                      == 2);
+
       // the other bus kept polling all along
       int soil = gateway.linesMatching(l -> ReadingLine.isReading(l, "soil-01")).size();
       await()
@@ -154,15 +188,26 @@ class AssetIT {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The rig's site file with a second bus: the all-types device, polled once an hour. */
-  private static Path withAllTypes(Path site, SocatPtyPair pty) throws java.io.IOException {
+  /**
+   * The rig's site file with a second bus: the all-types device, polled once an hour; and an SOS
+   * button (mock GPIO provider) pressed once, 3 s after the start.
+   */
+  private static Path withAllTypes(Path site, SocatPtyPair pty, Path dir)
+      throws java.io.IOException {
+    Path script = dir.resolve("sos.yaml");
+    Files.writeString(script, "events:\n  - {at: 3s, pin: 22, set: low, for: 100ms, bounce: 3}\n");
     String text = Files.readString(site);
     text =
         text.replace(
-            "devices:\n",
-            "  - {id: rs485-2, type: serial, port: %s, baud: 19200}\ndevices:\n"
-                    .formatted(pty.masterEnd())
-                + "  - {id: all, profile: test/all-types, bus: rs485-2, unit: 7, poll: 1h}\n");
+                "devices:\n",
+                "  - {id: rs485-2, type: serial, port: %s, baud: 19200}\ndevices:\n"
+                        .formatted(pty.masterEnd())
+                    + "  - {id: all, profile: test/all-types, bus: rs485-2, unit: 7, poll: 1h}\n"
+                    + "  - {id: room-1-sos, profile: elderly-care/sos-button,"
+                    + " gpio: {pin: 22, pull: up}, poll: 1s}\n")
+            + "gpio: {provider: mock, script: "
+            + script
+            + "}\n";
     Files.writeString(site, text);
     return site;
   }
