@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ASSET-V1 against the real distribution, from the fleet console over TLS Mosquitto: the assets are
  * listed with their writable points, a read polls the pymodbus device now (its scheduled poll is an
  * hour away), a writable holding register, a scaled one and a coil are written through the bus and
- * read back, and malformed or forbidden writes get 400 and change nothing.
+ * read back, and malformed or forbidden writes get 400 and change nothing; an SOS button's latched
+ * alarm is acknowledged by writing false to it.
  */
 class AssetIT {
 
