@@ -33,7 +33,9 @@ public final class BusScheduler implements Bus {
   private static final long MAX_REOPEN_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   /** On-demand exchanges queued at most; more are refused at once rather than queued for long. */
-  static final int MAX_ON_DEMAND = 16;
+  // 64: more than the devices one RS-485 segment carries (32 unit loads), so that a remote read of
+  // every device of a full bus is queued whole.
+  static final int MAX_ON_DEMAND = 64;
 
   private final String id;
   private final LineSettings settings;
