@@ -9,6 +9,8 @@ package cn.yichang.edge.profile;
  * @param min lower bound of the plausible range, or {@code null}; checked on the scaled value
  * @param max upper bound of the plausible range, or {@code null}
  * @param line the line of the profile file that declared this point, for error messages
+ * @param writable whether remote management may write it ({@code writable: true}, holding registers
+ *     and coils only)
  */
 public record Point(
     String name,
@@ -23,7 +25,28 @@ public record Point(
     String unit,
     Double min,
     Double max,
-    int line) {
+    int line,
+    boolean writable) {
+
+  /** A read-only point. */
+  public Point(
+      String name,
+      Table table,
+      int address,
+      PointType type,
+      WordOrder wordOrder,
+      int bit,
+      int length,
+      double scale,
+      double offset,
+      String unit,
+      Double min,
+      Double max,
+      int line) {
+    this(
+        name, table, address, type, wordOrder, bit, length, scale, offset, unit, min, max, line,
+        false);
+  }
 
   /** Registers (or bits, for coil and discrete tables) this point occupies on the wire. */
   public int span() {

@@ -1,5 +1,5 @@
 /** Reading sets: what one poll of one device yielded, and where they go. */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package cn.yichang.edge.reading;
 

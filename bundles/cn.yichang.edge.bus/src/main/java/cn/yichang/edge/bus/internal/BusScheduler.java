@@ -10,9 +10,13 @@ import cn.yichang.edge.serial.SerialLineFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,6 +33,11 @@ public final class BusScheduler implements Bus {
   private static final long MIN_REOPEN_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long MAX_REOPEN_NANOS = TimeUnit.SECONDS.toNanos(30);
 
+  /** On-demand exchanges queued at most; more are refused at once rather than queued for long. */
+  // 64: more than the devices one RS-485 segment carries (32 unit loads), so that a remote read of
+  // every device of a full bus is queued whole.
+  static final int MAX_ON_DEMAND = 64;
+
   private final String id;
   private final LineSettings settings;
   private final long responseTimeoutNanos;
@@ -38,6 +47,8 @@ public final class BusScheduler implements Bus {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final List<ScheduledDevice> devices = new ArrayList<>();
+  private final Deque<OnDemand<?>> onDemand = new ArrayDeque<>();
+  private boolean lastWasOnDemand;
   private final Thread thread;
   private volatile boolean running = true;
   private SerialLine line;
@@ -115,6 +126,27 @@ public final class BusScheduler implements Bus {
   }
 
   @Override
+  public <T> CompletableFuture<T> exchange(String deviceId, Exchange<T> exchange) {
+    OnDemand<T> job = new OnDemand<>(deviceId, exchange, new CompletableFuture<>());
+    lock.lock();
+    try {
+      if (!running) {
+        job.result.completeExceptionally(new RejectedExecutionException(id + " is stopped"));
+      } else if (onDemand.size() >= MAX_ON_DEMAND) {
+        job.result.completeExceptionally(
+            new RejectedExecutionException(
+                id + ": " + MAX_ON_DEMAND + " on-demand exchanges already queued"));
+      } else {
+        onDemand.add(job);
+        changed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+    return job.result;
+  }
+
+  @Override
   public TransactionCounters counters() {
     return counters.snapshot();
   }
@@ -134,11 +166,19 @@ public final class BusScheduler implements Bus {
     MDC.put("bus", id);
     while (running) {
       try {
-        ScheduledDevice next = awaitDueDevice();
+        Object next = awaitWork();
         if (next != null && ensureLineOpen()) {
-          poll(next);
+          if (next instanceof OnDemand<?> job) {
+            runOnDemand(job);
+          } else {
+            poll((ScheduledDevice) next);
+          }
+        } else if (next instanceof OnDemand<?> job) {
+          job.result.completeExceptionally(
+              new IOException(id + ": the line " + settings.port() + " is not open"));
         }
       } catch (InterruptedException e) {
+        failOnDemand();
         return;
       } catch (RuntimeException e) {
         // Whatever went wrong, the bus must not stop polling for good: log, reopen, go on.
@@ -151,6 +191,7 @@ public final class BusScheduler implements Bus {
         }
       }
     }
+    failOnDemand();
   }
 
   private void closeQuietly() {
@@ -162,18 +203,29 @@ public final class BusScheduler implements Bus {
     }
   }
 
-  private ScheduledDevice awaitDueDevice() throws InterruptedException {
+  /**
+   * The next thing to do on the line: an on-demand exchange, unless the last one was one and a
+   * scheduled device is due (polls and on-demand work alternate under load), or the earliest due
+   * device.
+   */
+  private Object awaitWork() throws InterruptedException {
     lock.lockInterruptibly();
     try {
       while (running) {
         ScheduledDevice first =
             devices.stream().min(Comparator.comparingLong(ScheduledDevice::dueNanos)).orElse(null);
+        boolean due = first != null && first.dueNanos() - System.nanoTime() <= 0;
+        if (!onDemand.isEmpty() && !(due && lastWasOnDemand)) {
+          lastWasOnDemand = true;
+          return onDemand.poll();
+        }
         if (first == null) {
           changed.await();
           continue;
         }
         long wait = first.dueNanos() - System.nanoTime();
         if (wait <= 0) {
+          lastWasOnDemand = false;
           return first;
         }
         changed.awaitNanos(wait);
@@ -200,6 +252,49 @@ public final class BusScheduler implements Bus {
     }
     scheduled.polled(answered, System.nanoTime());
   }
+
+  private <T> void runOnDemand(OnDemand<T> job) throws InterruptedException {
+    if (job.result.isDone()) {
+      return; // cancelled while queued (the requester gave up): a late write would surprise
+    }
+    Counters deviceCounters = null;
+    lock.lock();
+    try {
+      for (ScheduledDevice d : devices) {
+        if (d.device.id().equals(job.deviceId)) {
+          deviceCounters = d.counters;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    transactor.pollingFor(deviceCounters != null ? deviceCounters : new Counters());
+    try {
+      job.result.complete(job.exchange.run(transactor));
+    } catch (InterruptedException e) {
+      job.result.completeExceptionally(e);
+      throw e;
+    } catch (UncheckedIOException e) {
+      LOG.warn("{}: line failed during an exchange with {}: {}", id, job.deviceId, e.getMessage());
+      job.result.completeExceptionally(e);
+      closeLine();
+    } catch (Exception e) {
+      job.result.completeExceptionally(e);
+    }
+  }
+
+  private void failOnDemand() {
+    lock.lock();
+    try {
+      for (OnDemand<?> job; (job = onDemand.poll()) != null; ) {
+        job.result.completeExceptionally(new RejectedExecutionException(id + " is stopping"));
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private record OnDemand<T>(String deviceId, Exchange<T> exchange, CompletableFuture<T> result) {}
 
   private boolean ensureLineOpen() throws InterruptedException {
     if (line != null) {

@@ -1,6 +1,7 @@
 package cn.yichang.edge.bus.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.yichang.edge.bus.Bus;
@@ -15,6 +16,12 @@ import cn.yichang.edge.serial.SerialLineFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +83,88 @@ class BusSchedulerTest {
     assertThat(status(scheduler, "healthy").counters().timeouts()).isZero();
     assertThat(scheduler.counters().transactions())
         .isGreaterThanOrEqualTo(status(scheduler, "healthy").polls() + silent.polls());
+  }
+
+  @Test
+  void anOnDemandExchangeRunsBeforeTheNextScheduledPollAndIsCountedForItsDevice() throws Exception {
+    SerialLineFactory lines = s -> new ScriptedLine(s, r -> new byte[] {(byte) (r[0] + 1)});
+    scheduler = new BusScheduler("rs485-1", LINE, 50_000_000L, lines, Clock.systemUTC());
+    scheduler.attach(device("slow", Duration.ofHours(1), true));
+    scheduler.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> status(scheduler, "slow").polls() == 1);
+
+    byte[] answer =
+        scheduler
+            .exchange("slow", t -> t.transact(new byte[] {41}, in -> in.readExactly(1)))
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(answer).containsExactly(42);
+    assertThat(status(scheduler, "slow").polls()).isEqualTo(1);
+    assertThat(status(scheduler, "slow").counters().transactions()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedExchangeCompletesExceptionallyAndTheBusGoesOn() {
+    SerialLineFactory lines = s -> new ScriptedLine(s, r -> r[0] == 1 ? new byte[] {1} : null);
+    scheduler = new BusScheduler("rs485-1", LINE, 5_000_000L, lines, Clock.systemUTC());
+    scheduler.attach(device("healthy", Duration.ofMillis(5), true));
+    scheduler.start();
+
+    CompletableFuture<byte[]> silent =
+        scheduler.exchange("nobody", t -> t.transact(new byte[] {2}, in -> in.readExactly(1)));
+
+    assertThatThrownBy(() -> silent.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ResponseTimeoutException.class);
+    long polls = status(scheduler, "healthy").polls();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> status(scheduler, "healthy").polls() > polls);
+  }
+
+  @Test
+  void anExchangeCancelledWhileQueuedNeverRuns() throws Exception {
+    SerialLineFactory lines = s -> new ScriptedLine(s, r -> new byte[] {1});
+    scheduler = new BusScheduler("rs485-1", LINE, 50_000_000L, lines, Clock.systemUTC());
+    AtomicInteger ran = new AtomicInteger();
+    CompletableFuture<Integer> cancelled = scheduler.exchange("x", t -> ran.incrementAndGet());
+    CompletableFuture<Integer> kept = scheduler.exchange("x", t -> ran.incrementAndGet());
+    cancelled.cancel(false);
+    scheduler.start();
+
+    assertThat(kept.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(ran).hasValue(1);
+  }
+
+  @Test
+  void onDemandExchangesCannotStarveTheScheduledDevices() throws Exception {
+    SerialLineFactory lines = s -> new ScriptedLine(s, r -> new byte[] {1});
+    scheduler = new BusScheduler("rs485-1", LINE, 50_000_000L, lines, Clock.systemUTC());
+    scheduler.attach(device("polled", Duration.ofMillis(1), true));
+    scheduler.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> status(scheduler, "polled").polls() >= 1);
+
+    // Keep the queue full for a while: the polled device must still get every other turn.
+    long before = status(scheduler, "polled").polls();
+    int exchanges = 0;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+    while (System.nanoTime() < deadline) {
+      List<CompletableFuture<byte[]>> batch = new ArrayList<>();
+      for (int i = 0; i < BusScheduler.MAX_ON_DEMAND; i++) {
+        batch.add(
+            scheduler.exchange("x", t -> t.transact(new byte[] {1}, in -> in.readExactly(1))));
+      }
+      for (CompletableFuture<byte[]> f : batch) {
+        try {
+          f.get(10, TimeUnit.SECONDS);
+          exchanges++;
+        } catch (ExecutionException refusedWhenFull) {
+          assertThat(refusedWhenFull).hasCauseInstanceOf(RejectedExecutionException.class);
+        }
+      }
+    }
+    long polls = status(scheduler, "polled").polls() - before;
+    assertThat(exchanges).isGreaterThan(20);
+    assertThat(polls).isGreaterThanOrEqualTo(exchanges / 2L);
   }
 
   @Test

@@ -176,6 +176,12 @@ final class GpioDevice implements AutoCloseable {
     return true;
   }
 
+  /** The current values, as a poll would publish them but without publishing (a remote read). */
+  synchronized ReadingSet current() {
+    Instant now = clockwork.now();
+    return new ReadingSet(id, now, points(now, false));
+  }
+
   /** Whether this alarm device's alarm is raised and not yet reset. */
   synchronized boolean latched() {
     return latched;

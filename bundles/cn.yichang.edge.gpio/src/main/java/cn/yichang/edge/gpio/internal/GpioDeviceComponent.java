@@ -5,9 +5,13 @@ import cn.yichang.edge.profile.GpioSpec;
 import cn.yichang.edge.profile.GpioSpec.Pull;
 import cn.yichang.edge.profile.ProfileException;
 import cn.yichang.edge.profile.ProfileRepository;
+import cn.yichang.edge.reading.Asset;
 import cn.yichang.edge.reading.ReadingPublisher;
 import java.time.Duration;
+import java.util.Hashtable;
 import java.util.Locale;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,13 +36,15 @@ public final class GpioDeviceComponent {
 
   private final GpioRuntime runtime;
   private final GpioDevice device;
+  private final ServiceRegistration<Asset> asset;
 
   @Activate
   public GpioDeviceComponent(
       @Reference(name = "runtime") GpioRuntime runtime,
       @Reference(name = "profiles") ProfileRepository profiles,
       @Reference(name = "publisher") ReadingPublisher publisher,
-      GpioDeviceConfig config) {
+      GpioDeviceConfig config,
+      BundleContext context) {
     String id = config.id();
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("GPIO device configuration without an id");
@@ -50,6 +56,9 @@ public final class GpioDeviceComponent {
         new GpioDevice(
             id, spec, config.pin(), pull, runtime.clockwork(), publisher, runtime.counters());
     runtime.attach(device, Duration.ofMillis(Math.max(1, config.poll_ms())));
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put(Asset.DEVICE_ID, id);
+    this.asset = context.registerService(Asset.class, new GpioAsset(device, runtime), properties);
     LOG.info(
         "{}: {} on GPIO {} ({}, active {}, pull {}, debounce {} ms), provider {}",
         id,
@@ -98,6 +107,7 @@ public final class GpioDeviceComponent {
 
   @Deactivate
   void deactivate() {
+    asset.unregister();
     runtime.detach(device);
   }
 }

@@ -3,11 +3,17 @@ package cn.yichang.edge.gpio.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.GpioSpec;
 import cn.yichang.edge.profile.ProfileRepository;
 import cn.yichang.edge.profile.yaml.ProfileReader;
+import cn.yichang.edge.reading.Asset;
 import cn.yichang.edge.reading.ReadingSet;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
@@ -16,6 +22,9 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 /** The OSGi components on real time, with the mock provider playing an event script. */
 class GpioRuntimeTest {
@@ -24,6 +33,15 @@ class GpioRuntimeTest {
   @TempDir Path dir;
 
   private final RecordingPublisher published = new RecordingPublisher();
+  private final BundleContext context = mock(BundleContext.class);
+
+  @SuppressWarnings("unchecked")
+  private final ServiceRegistration<Asset> registration = mock(ServiceRegistration.class);
+
+  GpioRuntimeTest() {
+    when(context.registerService(eq(Asset.class), any(Asset.class), any()))
+        .thenReturn(registration);
+  }
 
   @Test
   void anSosPressedTwiceIn300msByTheScriptRaisesOneAlarmUntilAck() throws Exception {
@@ -43,7 +61,8 @@ class GpioRuntimeTest {
               runtime,
               profiles(),
               published,
-              device("room-101-sos", "elderly-care/sos-button", 22, "up"));
+              device("room-101-sos", "elderly-care/sos-button", 22, "up"),
+              context);
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> runtime.status().get(0).values().contains("sos_events=2"));
@@ -69,6 +88,58 @@ class GpioRuntimeTest {
   }
 
   @Test
+  void theAlarmIsReadAndAcknowledgedRemotelyThroughItsAsset() throws Exception {
+    Path script = dir.resolve("care.yaml");
+    Files.writeString(script, "events:\n  - {at: 1s, pin: 22, set: low, for: 100ms, bounce: 3}\n");
+    GpioRuntime runtime =
+        new GpioRuntime(TestGpioConfig.mock(script.toString(), ""), dir.toString());
+    try {
+      GpioDeviceComponent sos =
+          new GpioDeviceComponent(
+              runtime,
+              profiles(),
+              published,
+              device("room-101-sos", "elderly-care/sos-button", 22, "up"),
+              context);
+      ArgumentCaptor<Asset> registered = ArgumentCaptor.forClass(Asset.class);
+      verify(context).registerService(eq(Asset.class), registered.capture(), any());
+      Asset asset = registered.getValue();
+      assertThat(asset.channels())
+          .containsExactly(
+              new Asset.Channel("sos", Asset.ValueType.BOOLEAN, true, null, null),
+              new Asset.Channel("sos_events", Asset.ValueType.LONG, false, null, null));
+      assertThat(asset.readNow().get().points().get(0).value()).isEqualTo(false);
+      await().atMost(Duration.ofSeconds(10)).until(() -> !runtime.latched().isEmpty());
+      assertThat(asset.readNow().get().points())
+          .extracting(p -> p.value())
+          .containsExactly(true, 1L);
+      int publishedBefore = published.sets.size();
+
+      assertThatThrownBy(() -> asset.write("sos", true))
+          .hasMessage(
+              "sos is an alarm: only false (acknowledge) can be written, an alarm is raised by its"
+                  + " input");
+      assertThatThrownBy(() -> asset.checkWrite("sos_events", 0L))
+          .hasMessage("sos_events of room-101-sos is not writable");
+      assertThat(runtime.latched()).containsExactly("room-101-sos");
+      asset.write("sos", false).get();
+
+      assertThat(runtime.latched()).isEmpty();
+      assertThat(asset.readNow().get().points().get(0).value()).isEqualTo(false);
+      // the reset is published at alarm priority, the reads published nothing
+      assertThat(published.sets)
+          .hasSize(publishedBefore + 1)
+          .last()
+          .extracting(ReadingSet::alarm)
+          .isEqualTo(true);
+      sos.deactivate();
+      verify(registration).unregister();
+    } finally {
+      runtime.deactivate();
+    }
+  }
+
+  @Test
   void countsAreWrittenToTheStateDirectoryWithinTheFlushInterval() throws Exception {
     Path script = dir.resolve("rain.yaml");
     Files.writeString(
@@ -77,7 +148,11 @@ class GpioRuntimeTest {
         new GpioRuntime(TestGpioConfig.mock(script.toString(), ""), dir.toString());
     try {
       new GpioDeviceComponent(
-          runtime, profiles(), published, device("rain-01", "agriculture/rain-gauge", 5, ""));
+          runtime,
+          profiles(),
+          published,
+          device("rain-01", "agriculture/rain-gauge", 5, ""),
+          context);
       Path file = dir.resolve("gpio/rain-01.count");
       await()
           .atMost(Duration.ofSeconds(10))
@@ -97,7 +172,8 @@ class GpioRuntimeTest {
                       runtime,
                       profiles(),
                       published,
-                      device("sos-1", "elderly-care/sos-button", 22, "")))
+                      device("sos-1", "elderly-care/sos-button", 22, ""),
+                      context))
           .hasMessage("sos-1: the profile needs the site to name the pin's pull (up, down or off)");
       assertThatThrownBy(
               () ->
@@ -105,7 +181,8 @@ class GpioRuntimeTest {
                       runtime,
                       profiles(),
                       published,
-                      device("soil", "agriculture/soil-3in1", 3, "up")))
+                      device("soil", "agriculture/soil-3in1", 3, "up"),
+                      context))
           .hasMessage("soil: profile agriculture/soil-3in1 is modbus-rtu, not gpio");
     } finally {
       runtime.deactivate();

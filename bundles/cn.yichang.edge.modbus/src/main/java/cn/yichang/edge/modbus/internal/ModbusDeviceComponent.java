@@ -4,9 +4,13 @@ import cn.yichang.edge.bus.Bus;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.ProfileException;
 import cn.yichang.edge.profile.ProfileRepository;
+import cn.yichang.edge.reading.Asset;
 import cn.yichang.edge.reading.ReadingPublisher;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Hashtable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -34,13 +38,15 @@ public final class ModbusDeviceComponent {
 
   private final ModbusDevicePoller poller;
   private final Bus.Attachment attachment;
+  private final ServiceRegistration<Asset> asset;
 
   @Activate
   public ModbusDeviceComponent(
       @Reference(name = "bus") Bus bus,
       @Reference(name = "profiles") ProfileRepository profiles,
       @Reference(name = "publisher") ReadingPublisher publisher,
-      DeviceConfig config) {
+      DeviceConfig config,
+      BundleContext context) {
     String id = config.id();
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("device configuration without an id");
@@ -67,6 +73,9 @@ public final class ModbusDeviceComponent {
           id + " (profile " + config.profile() + "): " + e.getMessage(), e);
     }
     this.attachment = bus.attach(poller);
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put(Asset.DEVICE_ID, id);
+    this.asset = context.registerService(Asset.class, new ModbusAsset(bus, poller), properties);
     RequestPlan plan = poller.plan();
     LOG.info(
         "{}: {} points in {} request(s) on {}: {}",
@@ -94,6 +103,7 @@ public final class ModbusDeviceComponent {
 
   @Deactivate
   void deactivate() {
+    asset.unregister();
     attachment.close();
   }
 }

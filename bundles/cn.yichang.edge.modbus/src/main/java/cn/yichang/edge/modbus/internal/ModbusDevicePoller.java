@@ -6,6 +6,7 @@ import cn.yichang.edge.bus.PolledDevice;
 import cn.yichang.edge.bus.ResponseTimeoutException;
 import cn.yichang.edge.bus.TransactionException;
 import cn.yichang.edge.bus.Transactor;
+import cn.yichang.edge.modbus.WriteRequest;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Point;
 import cn.yichang.edge.reading.PointReading;
@@ -95,6 +96,16 @@ public final class ModbusDevicePoller implements PolledDevice {
    */
   @Override
   public boolean poll(Transactor transactor) throws InterruptedException {
+    Outcome outcome = read(transactor);
+    publish(outcome.set());
+    return outcome.answered();
+  }
+
+  /** One poll's readings, and whether the device answered at all. */
+  public record Outcome(ReadingSet set, boolean answered) {}
+
+  /** Runs the planned reads once, without publishing: a poll, or a remote "read now". */
+  public Outcome read(Transactor transactor) throws InterruptedException {
     Instant acquired = clock.instant();
     RtuMaster master = new RtuMaster(transactor);
     // Identity: two points may be equal as records (same register read twice under one name).
@@ -125,17 +136,26 @@ public final class ModbusDevicePoller implements PolledDevice {
         failAll(planned, e.reason(), readings);
       }
     }
-    publish(acquired, readings);
-    return answered;
-  }
-
-  private void publish(Instant acquired, Map<Point, PointReading> readings) {
     List<PointReading> inProfileOrder = new ArrayList<>(profile.points().size());
     for (Point point : profile.points()) {
       inProfileOrder.add(readings.get(point));
     }
+    return new Outcome(new ReadingSet(id, acquired, inProfileOrder), answered);
+  }
+
+  /** Writes one writable point, as {@link WriteEncoder} encodes it. */
+  public void write(Transactor transactor, WriteRequest request)
+      throws TransactionException, InterruptedException {
+    new RtuMaster(transactor).write(unit, request);
+  }
+
+  public DeviceProfile profile() {
+    return profile;
+  }
+
+  private void publish(ReadingSet set) {
     try {
-      publisher.publish(new ReadingSet(id, acquired, inProfileOrder));
+      publisher.publish(set);
     } catch (RuntimeException e) {
       // A broken consumer must not make the bus believe the device is silent.
       LOG.warn("{}: publishing the readings failed", id, e);

@@ -4,6 +4,7 @@ import static cn.yichang.edge.modbus.internal.TestPoints.point;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -16,15 +17,19 @@ import cn.yichang.edge.profile.Problem;
 import cn.yichang.edge.profile.ProfileException;
 import cn.yichang.edge.profile.ProfileRepository;
 import cn.yichang.edge.profile.Table;
+import cn.yichang.edge.reading.Asset;
 import cn.yichang.edge.reading.ReadingPublisher;
 import cn.yichang.edge.serial.LineSettings;
 import cn.yichang.edge.serial.Parity;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 class ModbusDeviceComponentTest {
 
@@ -32,6 +37,11 @@ class ModbusDeviceComponentTest {
   private final Bus.Attachment attachment = mock(Bus.Attachment.class);
   private final ProfileRepository profiles = mock(ProfileRepository.class);
   private final ReadingPublisher publisher = mock(ReadingPublisher.class);
+  private final BundleContext context = mock(BundleContext.class);
+
+  @SuppressWarnings("unchecked")
+  private final ServiceRegistration<Asset> registration = mock(ServiceRegistration.class);
+
   private final DeviceProfile soil =
       TestPoints.profile(
           DeviceProfile.UNLIMITED_GAP,
@@ -45,13 +55,24 @@ class ModbusDeviceComponentTest {
     when(bus.settings()).thenReturn(new LineSettings("/dev/ttyUSB0", 9600, Parity.NONE, 8, 1));
     when(bus.attach(any())).thenReturn(attachment);
     when(profiles.find("agriculture/soil-3in1")).thenReturn(Optional.of(soil));
+    when(context.registerService(eq(Asset.class), any(Asset.class), any()))
+        .thenReturn(registration);
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void attachesAPlannedPollerToItsBusAndDetachesOnDeactivate() {
     ModbusDeviceComponent component =
-        new ModbusDeviceComponent(bus, profiles, publisher, config("rs485-1", 1, 2_000));
+        new ModbusDeviceComponent(bus, profiles, publisher, config("rs485-1", 1, 2_000), context);
 
+    ArgumentCaptor<Asset> asset = ArgumentCaptor.forClass(Asset.class);
+    ArgumentCaptor<Dictionary<String, ?>> properties = ArgumentCaptor.forClass(Dictionary.class);
+    verify(context).registerService(eq(Asset.class), asset.capture(), properties.capture());
+    assertThat(asset.getValue().id()).isEqualTo("soil-01");
+    assertThat(asset.getValue().channels())
+        .extracting(Asset.Channel::name)
+        .containsExactly("moisture", "temperature", "ec");
+    assertThat(properties.getValue().get(Asset.DEVICE_ID)).isEqualTo("soil-01");
     ArgumentCaptor<PolledDevice> attached = ArgumentCaptor.forClass(PolledDevice.class);
     verify(bus).attach(attached.capture());
     assertThat(attached.getValue().id()).isEqualTo("soil-01");
@@ -60,6 +81,7 @@ class ModbusDeviceComponentTest {
 
     component.deactivate();
     verify(attachment).close();
+    verify(registration).unregister();
   }
 
   @Test
@@ -96,7 +118,7 @@ class ModbusDeviceComponentTest {
   }
 
   private void activate(String busId, int unit, long pollMs) {
-    new ModbusDeviceComponent(bus, profiles, publisher, config(busId, unit, pollMs));
+    new ModbusDeviceComponent(bus, profiles, publisher, config(busId, unit, pollMs), context);
   }
 
   private static DeviceConfig config(String busId, int unit, long pollMs) {

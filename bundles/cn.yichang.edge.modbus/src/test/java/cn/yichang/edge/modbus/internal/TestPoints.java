@@ -45,6 +45,25 @@ final class TestPoints {
         name, Table.HOLDING, address, type, WordOrder.BIG, -1, length(type), 1, 0, "", min, max, 1);
   }
 
+  /** The same point, marked writable: true. */
+  static Point writable(Point p) {
+    return new Point(
+        p.name(),
+        p.table(),
+        p.address(),
+        p.type(),
+        p.wordOrder(),
+        p.bit(),
+        p.length(),
+        p.scale(),
+        p.offset(),
+        p.unit(),
+        p.min(),
+        p.max(),
+        p.line(),
+        true);
+  }
+
   static DeviceProfile profile(int maxGap, Duration turnaround, Point... points) {
     return new DeviceProfile(
         "test/device",

@@ -158,6 +158,7 @@ public final class ProfileReader {
     String unit = r.string("unit").orElse(null);
     Double min = r.decimal("min").orElse(null);
     Double max = r.decimal("max").orElse(null);
+    boolean writable = r.bool("writable").orElse(false);
     r.string("description");
     r.finish();
 
@@ -176,6 +177,16 @@ public final class ProfileReader {
     }
     if (registerBool && bit.isEmpty() && !r.has("bit")) {
       r.problem("bit", "missing: a bool in a " + lower(table.get()) + " register needs bit: 0..15");
+    }
+    if (writable && (table.get() == Table.INPUT || table.get() == Table.DISCRETE)) {
+      r.problem(
+          "writable", "a " + lower(table.get()) + " is read-only: only holding and coil points");
+    }
+    if (writable && (type.get() == PointType.STRING || registerBool)) {
+      r.problem(
+          "writable",
+          "only numbers in holding registers and coils can be written, not a "
+              + (registerBool ? "bit of a register" : "string"));
     }
     if (!registerBool && r.has("bit")) {
       r.problem("bit", "only for a bool in a holding or input register");
@@ -213,7 +224,8 @@ public final class ProfileReader {
             unit,
             min,
             max,
-            r.line()));
+            r.line(),
+            writable));
   }
 
   private static String lower(Enum<?> e) {

@@ -91,6 +91,8 @@ class ProfileReaderTest {
             tuple("in_u16", Table.INPUT, 0, PointType.UINT16, WordOrder.BIG, -1, 1),
             tuple("coil0", Table.COIL, 0, PointType.BOOL, WordOrder.BIG, -1, 1),
             tuple("discrete0", Table.DISCRETE, 0, PointType.BOOL, WordOrder.BIG, -1, 1));
+    assertThat(p.points().stream().filter(Point::writable).map(Point::name))
+        .containsExactly("u16", "scaled", "coil0");
     Point scaled = p.points().get(11);
     assertThat(scaled.scale()).isEqualTo(0.1);
     assertThat(scaled.offset()).isEqualTo(-40.0);
@@ -202,7 +204,23 @@ class ProfileReaderTest {
             "  - name: a\n    table: holding\n    address: 0\n    type: int16\n    sacle: 2\n",
             List.of(
                 "10: points[0].sacle: unknown key (known keys here: name, table, address, type,"
-                    + " word-order, bit, length, scale, offset, unit, min, max, description)")),
+                    + " word-order, bit, length, scale, offset, unit, min, max, writable, description)")),
+        Arguments.of(
+            "writable input register, discrete input, string and register bit",
+            "  - {name: a, table: input, address: 0, type: int16, writable: true}\n"
+                + "  - {name: b, table: discrete, address: 0, type: bool, writable: true}\n"
+                + "  - {name: c, table: holding, address: 0, type: string, length: 2,"
+                + " writable: true}\n"
+                + "  - {name: d, table: holding, address: 2, type: bool, bit: 1, writable: true}\n"
+                + "  - {name: e, table: holding, address: 3, type: int16, writable: yes please}\n",
+            List.of(
+                "6: points[0].writable: a input is read-only: only holding and coil points",
+                "7: points[1].writable: a discrete is read-only: only holding and coil points",
+                "8: points[2].writable: only numbers in holding registers and coils can be"
+                    + " written, not a string",
+                "9: points[3].writable: only numbers in holding registers and coils can be"
+                    + " written, not a bit of a register",
+                "10: points[4].writable: expected true or false, got \"yes please\"")),
         Arguments.of(
             "duplicate name",
             "  - {name: a, table: holding, address: 0, type: int16}\n"

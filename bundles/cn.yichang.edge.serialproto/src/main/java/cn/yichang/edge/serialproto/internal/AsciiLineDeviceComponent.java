@@ -3,9 +3,14 @@ package cn.yichang.edge.serialproto.internal;
 import cn.yichang.edge.bus.Bus;
 import cn.yichang.edge.profile.AsciiLineSpec;
 import cn.yichang.edge.profile.ProfileRepository;
+import cn.yichang.edge.reading.Asset;
 import cn.yichang.edge.reading.ReadingPublisher;
 import cn.yichang.edge.serial.SerialLineFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.Hashtable;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -25,6 +30,7 @@ public final class AsciiLineDeviceComponent {
   public static final String PROTOCOL = "ascii-line";
 
   private final SerialDevice device;
+  private final ServiceRegistration<Asset> asset;
 
   @Activate
   public AsciiLineDeviceComponent(
@@ -32,7 +38,8 @@ public final class AsciiLineDeviceComponent {
       @Reference(name = "profiles") ProfileRepository profiles,
       @Reference(name = "publisher") ReadingPublisher publisher,
       @Reference(name = "lines") SerialLineFactory lines,
-      SerialDeviceConfig config) {
+      SerialDeviceConfig config,
+      BundleContext context) {
     this.device =
         SerialDevice.start(
             PROTOCOL,
@@ -50,6 +57,22 @@ public final class AsciiLineDeviceComponent {
                       : spec.command().getBytes(StandardCharsets.ISO_8859_1),
                   spec.timeout());
             });
+    this.asset =
+        register(
+            context,
+            config.id(),
+            SerialAsset.channels(device.profile().spec(AsciiLineSpec.class)),
+            bus,
+            device);
+  }
+
+  /** Registers the device as an {@link Asset} for remote management (ASSET-V1). */
+  static ServiceRegistration<Asset> register(
+      BundleContext context, String id, List<Asset.Channel> channels, Bus bus, SerialDevice d) {
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put(Asset.DEVICE_ID, id);
+    return context.registerService(
+        Asset.class, new SerialAsset(id, channels, bus, d.polled(), d.streaming()), properties);
   }
 
   SerialDevice device() {
@@ -58,6 +81,7 @@ public final class AsciiLineDeviceComponent {
 
   @Deactivate
   void deactivate() {
+    asset.unregister();
     device.close();
   }
 }

@@ -3,8 +3,11 @@ package cn.yichang.edge.serialproto.internal;
 import cn.yichang.edge.bus.Bus;
 import cn.yichang.edge.profile.FramedSpec;
 import cn.yichang.edge.profile.ProfileRepository;
+import cn.yichang.edge.reading.Asset;
 import cn.yichang.edge.reading.ReadingPublisher;
 import cn.yichang.edge.serial.SerialLineFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -24,6 +27,7 @@ public final class FramedDeviceComponent {
   public static final String PROTOCOL = "framed";
 
   private final SerialDevice device;
+  private final ServiceRegistration<Asset> asset;
 
   @Activate
   public FramedDeviceComponent(
@@ -31,7 +35,8 @@ public final class FramedDeviceComponent {
       @Reference(name = "profiles") ProfileRepository profiles,
       @Reference(name = "publisher") ReadingPublisher publisher,
       @Reference(name = "lines") SerialLineFactory lines,
-      SerialDeviceConfig config) {
+      SerialDeviceConfig config,
+      BundleContext context) {
     this.device =
         SerialDevice.start(
             PROTOCOL,
@@ -44,6 +49,13 @@ public final class FramedDeviceComponent {
               FramedSpec spec = profile.spec(FramedSpec.class);
               return new SerialDevice.Codec(new FrameParser(spec), spec.request(), spec.timeout());
             });
+    this.asset =
+        AsciiLineDeviceComponent.register(
+            context,
+            config.id(),
+            SerialAsset.channels(device.profile().spec(FramedSpec.class)),
+            bus,
+            device);
   }
 
   SerialDevice device() {
@@ -52,6 +64,7 @@ public final class FramedDeviceComponent {
 
   @Deactivate
   void deactivate() {
+    asset.unregister();
     device.close();
   }
 }

@@ -32,7 +32,7 @@ final class LatestValues {
   }
 
   /** Takes a message's readings; returns the reading set due now, or null. */
-  List<PointReading> message(List<PointReading> readings, long nowNanos) {
+  synchronized List<PointReading> message(List<PointReading> readings, long nowNanos) {
     for (PointReading r : readings) {
       int i = fields.names().indexOf(r.name());
       if (i >= 0) {
@@ -46,7 +46,7 @@ final class LatestValues {
   }
 
   /** Called while no message arrives: the failed set of a device that fell silent, or null. */
-  List<PointReading> idle(long nowNanos) {
+  synchronized List<PointReading> idle(long nowNanos) {
     if (nowNanos - lastMessageAt <= staleNanos) {
       return null;
     }
@@ -58,6 +58,18 @@ final class LatestValues {
       return null;
     }
     nextReportAt = nowNanos + intervalNanos;
+    return values(nowNanos);
+  }
+
+  /**
+   * The values as they stand (a remote read), stale ones as {@code timeout}; the reporting schedule
+   * is not changed.
+   */
+  synchronized List<PointReading> current(long nowNanos) {
+    return values(nowNanos);
+  }
+
+  private List<PointReading> values(long nowNanos) {
     List<PointReading> out = new ArrayList<>(latest.length);
     for (int i = 0; i < latest.length; i++) {
       if (latest[i] == null) {

@@ -64,6 +64,20 @@ final class PolledSerialDevice implements PolledDevice {
 
   @Override
   public boolean poll(Transactor transactor) throws InterruptedException {
+    Outcome outcome = read(transactor);
+    try {
+      publisher.publish(outcome.set());
+    } catch (RuntimeException e) {
+      LOG.warn("{}: publishing the readings failed", id, e);
+    }
+    return outcome.answered();
+  }
+
+  /** One poll's readings, and whether the device answered at all. */
+  record Outcome(ReadingSet set, boolean answered) {}
+
+  /** Sends the request and reads the answer, without publishing: a poll, or a remote read. */
+  Outcome read(Transactor transactor) throws InterruptedException {
     Instant acquired = clock.instant();
     Answer answer = new Answer();
     parser.reset();
@@ -80,12 +94,7 @@ final class PolledSerialDevice implements PolledDevice {
       readings = parser.fields().allFailed(e.reason());
       answered = e instanceof DeviceRejectedException;
     }
-    try {
-      publisher.publish(new ReadingSet(id, acquired, readings));
-    } catch (RuntimeException e) {
-      LOG.warn("{}: publishing the readings failed", id, e);
-    }
-    return answered;
+    return new Outcome(new ReadingSet(id, acquired, readings), answered);
   }
 
   private byte[] read(Transactor.FrameInput in, Answer answer) throws TransactionException {

@@ -25,11 +25,16 @@ final class SerialDevice implements AutoCloseable {
   record Codec(MessageParser parser, byte[] request, Duration timeout) {}
 
   private final AutoCloseable running;
+  private final DeviceProfile profile;
   private final PolledSerialDevice polled;
   private final StreamingSerialDevice streaming;
 
   private SerialDevice(
-      PolledSerialDevice polled, StreamingSerialDevice streaming, AutoCloseable running) {
+      DeviceProfile profile,
+      PolledSerialDevice polled,
+      StreamingSerialDevice streaming,
+      AutoCloseable running) {
+    this.profile = profile;
     this.polled = polled;
     this.streaming = streaming;
     this.running = running;
@@ -87,7 +92,7 @@ final class SerialDevice implements AutoCloseable {
           bus.settings().port(),
           bus.id(),
           interval.toMillis());
-      return new SerialDevice(null, s, s);
+      return new SerialDevice(profile, null, s, s);
     }
     PolledSerialDevice p =
         new PolledSerialDevice(
@@ -105,7 +110,7 @@ final class SerialDevice implements AutoCloseable {
         points,
         bus.id(),
         codec.request().length);
-    return new SerialDevice(p, null, attachment::close);
+    return new SerialDevice(profile, p, null, attachment::close);
   }
 
   private static DeviceProfile find(String id, String profileId, ProfileRepository repo) {
@@ -117,6 +122,10 @@ final class SerialDevice implements AutoCloseable {
       throw new IllegalStateException(
           id + ": profile " + profileId + " is invalid: " + e.getMessage(), e);
     }
+  }
+
+  DeviceProfile profile() {
+    return profile;
   }
 
   PolledSerialDevice polled() {

@@ -136,6 +136,11 @@ final class StreamingSerialDevice implements AutoCloseable {
     }
   }
 
+  /** The latest values as they stand, not published (a remote read). */
+  ReadingSet current() {
+    return new ReadingSet(id, clock.instant(), latest.current(System.nanoTime()));
+  }
+
   private void publish(List<PointReading> readings) {
     if (readings == null) {
       return;

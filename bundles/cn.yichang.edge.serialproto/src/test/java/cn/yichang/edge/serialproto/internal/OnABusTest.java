@@ -103,6 +103,44 @@ class OnABusTest {
   }
 
   @Test
+  void aRemoteReadPollsTheRadarNowThroughItsBus() throws Exception {
+    byte[] status = FrameParserTest.bytes(FrameParserTest.STATUS);
+    MemoryLine line =
+        new MemoryLine(LINE, req -> Arrays.equals(req, Specs.radar().request()) ? status : null);
+    PolledSerialDevice radar =
+        new PolledSerialDevice(
+            "radar",
+            Duration.ofHours(1),
+            Specs.radar().request(),
+            Specs.radar().timeout(),
+            new FrameParser(Specs.radar()),
+            published::add,
+            Clock.systemUTC());
+    BusScheduler bus =
+        new BusScheduler(
+            "care-1", LINE, TimeUnit.MILLISECONDS.toNanos(200), s -> line, Clock.systemUTC());
+    bus.start();
+    try (var a = bus.attach(radar)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> published.size() == 1);
+      SerialAsset asset =
+          new SerialAsset("radar", SerialAsset.channels(Specs.radar()), bus, radar, null);
+
+      ReadingSet now = asset.readNow().get(20, TimeUnit.SECONDS);
+
+      assertThat(now.complete()).as(now.toString()).isTrue();
+      assertThat(now.points())
+          .extracting(p -> p.value())
+          .isEqualTo(published.get(0).points().stream().map(p -> p.value()).toList());
+      // one more transaction on the line, no second scheduled poll, nothing published
+      assertThat(bus.devices().get(0).polls()).isEqualTo(1);
+      assertThat(bus.devices().get(0).counters().transactions()).isEqualTo(2);
+      assertThat(published).hasSize(1);
+    } finally {
+      bus.stop();
+    }
+  }
+
+  @Test
   void aStreamingReceiverReopensItsPortAndReportsAtItsInterval() throws Exception {
     AtomicInteger opens = new AtomicInteger();
     MemoryLine line = new MemoryLine(LINE, req -> null);
