@@ -1,0 +1,57 @@
+package cn.yichang.edge.site.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code provision check} needs of a site file, read by the site reader: the gateway's
+ * identity and its uplink. Public for the tools on a plain class path; nothing else.
+ *
+ * @param errors the site file's errors as {@code FILE:LINE: field: message}; the other fields are
+ *     null when there are any
+ * @param url the broker url; null when the site has no uplink
+ * @param ca CA file, absolute; null for a plaintext uplink
+ */
+public record UplinkSummary(
+    List<String> errors,
+    String id,
+    String account,
+    String url,
+    Path ca,
+    Path cert,
+    Path key,
+    Path p12,
+    String password,
+    boolean allowLoosePermissions) {
+
+  public static UplinkSummary read(Path file, Path distributionProfiles) {
+    SiteReport report = SiteReader.read(file, distributionProfiles);
+    if (!report.valid()) {
+      return new UplinkSummary(
+          report.errors().stream().map(Object::toString).toList(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          false);
+    }
+    Site site = report.site();
+    Site.Uplink uplink = site.uplink();
+    Site.Tls tls = uplink == null ? null : uplink.tls();
+    return new UplinkSummary(
+        List.of(),
+        site.gateway().id(),
+        site.gateway().account(),
+        uplink == null ? null : uplink.url(),
+        tls == null ? null : tls.ca(),
+        tls == null ? null : tls.cert(),
+        tls == null ? null : tls.key(),
+        tls == null ? null : tls.p12(),
+        tls == null ? null : tls.password(),
+        tls != null && tls.allowLoosePermissions());
+  }
+}
