@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code provision identity --id ID --account ACCT --config SITE [--profiles DIR]}: sets the
@@ -85,13 +88,23 @@ public final class IdentityCommand {
       try {
         Files.setPosixFilePermissions(candidate, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(candidate, after, StandardCharsets.UTF_8);
-        SiteReport report = SiteReader.read(candidate, profiles == null ? null : Path.of(profiles));
-        if (!report.valid()) {
+        Path dist = profiles == null ? null : Path.of(profiles);
+        // Refused only for what the edit broke: a site file that names certificates not yet
+        // imported is invalid before and after, and setting the identity comes first.
+        Set<String> existing = keys(SiteReader.read(file, dist));
+        SiteReport report = SiteReader.read(candidate, dist);
+        List<Problem> added =
+            report.errors().stream().filter(p -> !existing.contains(key(p))).toList();
+        if (!added.isEmpty()) {
           err.println(file + ": not changed: the edited site file would be invalid:");
-          for (Problem p : report.errors()) {
-            err.println(new Problem(file, p.line(), p.field(), p.message()).toString());
+          for (Problem p : added) {
+            err.println(new Problem(file, p.line(), p.field(), p.message()));
           }
           return REFUSED;
+        }
+        for (Problem p : report.errors()) {
+          err.println(
+              "warning: still to fix: " + new Problem(file, p.line(), p.field(), p.message()));
         }
         Files.move(
             candidate, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -104,5 +117,13 @@ public final class IdentityCommand {
     }
     out.println(file + ": gateway id " + id + ", account " + account + " (mode 0600)");
     return DONE;
+  }
+
+  private static Set<String> keys(SiteReport report) {
+    return report.errors().stream().map(IdentityCommand::key).collect(Collectors.toSet());
+  }
+
+  private static String key(Problem p) {
+    return p.field() + ": " + p.message();
   }
 }

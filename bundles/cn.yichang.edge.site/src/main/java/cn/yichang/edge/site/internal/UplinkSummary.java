@@ -54,4 +54,23 @@ public record UplinkSummary(
         tls == null ? null : tls.password(),
         tls != null && tls.allowLoosePermissions());
   }
+
+  /**
+   * The gateway id of a site file that may be incomplete (e.g. naming certificates not yet made):
+   * only the {@code gateway.id} value, or null if the file has none.
+   */
+  public static String gatewayId(Path file) throws java.io.IOException {
+    Object tree;
+    try (var in = java.nio.file.Files.newBufferedReader(file)) {
+      tree = new org.yaml.snakeyaml.Yaml().load(in);
+    } catch (RuntimeException e) {
+      throw new java.io.IOException(file + ": not YAML: " + e.getMessage(), e);
+    }
+    if (tree instanceof java.util.Map<?, ?> map
+        && map.get("gateway") instanceof java.util.Map<?, ?> gateway
+        && gateway.get("id") != null) {
+      return String.valueOf(gateway.get("id"));
+    }
+    return null;
+  }
 }

@@ -77,17 +77,30 @@ class IdentityCommandTest {
   @Test
   void anInvalidResultLeavesTheFileAlone(@TempDir Path dir) throws Exception {
     Path site = dir.resolve("site.yaml");
-    String text = "gateway: {id: old, account: a1}\nbuses: []\ndevices: [{id: d}]\n";
+    String text = "gateway: [old]\nbuses: []\ndevices: []\n";
     Files.writeString(site, text);
 
     assertThat(run("--id", "new-1", "--account", "yichang", "--config", site.toString()))
         .isEqualTo(2);
 
     assertThat(Files.readString(site)).isEqualTo(text);
-    assertThat(err.toString()).contains(site + ": not changed").contains(site + ":3: devices[0]");
+    assertThat(err.toString()).contains(site + ": not changed").contains(site + ":");
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(site);
     }
+  }
+
+  @Test
+  void problemsElsewhereAreShownButDoNotStopTheEdit(@TempDir Path dir) throws Exception {
+    Path site = dir.resolve("site.yaml");
+    String text = "gateway: {id: old, account: a1}\nbuses: []\ndevices: [{id: d}]\n";
+    Files.writeString(site, text);
+
+    assertThat(run("--id", "new-1", "--account", "yichang", "--config", site.toString())).isZero();
+
+    assertThat(Files.readString(site)).startsWith("gateway: {id: new-1, account: yichang}\n");
+    assertThat(err.toString()).contains("warning: still to fix: " + site + ":3: devices[0]");
+    assertThat(UplinkSummary.gatewayId(site)).isEqualTo("new-1");
   }
 
   @Test
