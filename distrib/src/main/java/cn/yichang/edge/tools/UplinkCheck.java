@@ -1,6 +1,12 @@
 package cn.yichang.edge.tools;
 
 import cn.yichang.edge.site.internal.UplinkSummary;
+import cn.yichang.edge.uplink.internal.session.DeliveryListener;
+import cn.yichang.edge.uplink.internal.session.MqttSession;
+import cn.yichang.edge.uplink.internal.session.PahoSessionFactory;
+import cn.yichang.edge.uplink.internal.session.PahoSessionFactory.Protocol;
+import cn.yichang.edge.uplink.internal.session.SessionException;
+import cn.yichang.edge.uplink.internal.session.SessionOptions;
 import cn.yichang.edge.uplink.internal.tls.HandshakeFailures;
 import cn.yichang.edge.uplink.internal.tls.TlsContextFactory;
 import cn.yichang.edge.uplink.internal.tls.TlsFiles;
@@ -15,15 +21,17 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * {@code provision check}: the uplink of a site file, one step at a time: DNS, TCP, TLS (the site's
@@ -143,57 +151,88 @@ final class UplinkCheck {
       }
     }
 
+    // The uplink's own sessions (Paho, MQTT 5 or 3.1.1 as the site says); another client id,
+    // so that a running gateway keeps its session.
     String clientId = site.id() + "-check";
     String topic = site.account() + "/" + site.id() + "/sanxia/check";
-    MqttClient client;
+    Protocol protocol = "mqtt3".equals(site.protocol()) ? Protocol.MQTT3 : Protocol.MQTT5;
+    SessionOptions options =
+        new SessionOptions(
+                site.url(),
+                clientId,
+                factory,
+                Duration.ofSeconds(60),
+                Duration.ofMillis(TIMEOUT_MS),
+                1,
+                null)
+            .withWill(
+                new SessionOptions.Will(
+                    topic, "provision check: connection lost".getBytes(StandardCharsets.UTF_8), 0));
+    MqttSession session;
     try {
-      client = new MqttClient(site.url(), clientId, new MemoryPersistence());
-    } catch (MqttException e) {
-      return failed("MQTT CONNECT", e.toString(), "uplink.url");
+      session = new PahoSessionFactory(protocol).open(options, reason -> {});
+    } catch (SessionException e) {
+      return failed("MQTT CONNECT", e.getMessage(), "uplink.url");
     }
     try {
-      MqttConnectOptions options = new MqttConnectOptions();
-      options.setCleanSession(true);
-      options.setConnectionTimeout(TIMEOUT_MS / 1000);
-      options.setAutomaticReconnect(false);
-      if (factory != null) {
-        options.setSocketFactory(factory);
-        options.setHttpsHostnameVerificationEnabled(true);
-      }
       try {
-        client.connect(options);
-        ok("MQTT CONNECT", "accepted, client id " + clientId);
-      } catch (MqttException e) {
-        String what =
-            e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED
-                    || e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
-                ? "refused by the broker: " + e.getMessage()
-                : files != null ? HandshakeFailures.describe(files, e) : e.toString();
+        session.connect();
+        ok("MQTT CONNECT", protocol.name().toLowerCase(Locale.ROOT) + ", client id " + clientId);
+      } catch (SessionException e) {
         return failed(
             "MQTT CONNECT",
-            what,
-            "that the platform knows gateway " + site.id() + " and the broker's log");
+            files != null ? HandshakeFailures.describe(files, e) : e.getMessage(),
+            "that the platform knows gateway " + site.id() + ", and the broker's log");
       }
+      CompletableFuture<String> outcome = new CompletableFuture<>();
       try {
-        client.setTimeToWait(TIMEOUT_MS);
-        client.publish(
-            topic, ("provision check " + Instant.now()).getBytes(StandardCharsets.UTF_8), 1, false);
+        session.publish(
+            topic,
+            ("provision check " + Instant.now()).getBytes(StandardCharsets.UTF_8),
+            1,
+            new DeliveryListener() {
+              @Override
+              public void delivered() {
+                outcome.complete(null);
+              }
+
+              @Override
+              public void refused(int reasonCode, String reason) {
+                outcome.complete(
+                    "refused by the broker, reason code 0x"
+                        + Integer.toHexString(reasonCode)
+                        + " ("
+                        + reason
+                        + ")");
+              }
+
+              @Override
+              public void lost(String reason) {
+                outcome.complete("not acknowledged: " + reason);
+              }
+            });
+        String problem = outcome.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        if (problem != null) {
+          return failed(
+              "publish",
+              "QoS 1 to " + topic + ": " + problem,
+              "the broker's access rules for " + site.account() + "/" + site.id() + "/#");
+        }
         ok("publish", "QoS 1 to " + topic + " acknowledged");
-      } catch (MqttException e) {
+      } catch (SessionException | ExecutionException e) {
+        return failed("publish", "QoS 1 to " + topic + ": " + e.getMessage(), "the broker's log");
+      } catch (TimeoutException e) {
         return failed(
             "publish",
-            "QoS 1 to " + topic + ": " + e.getMessage(),
-            "the broker's access rules for " + site.account() + "/" + site.id() + "/#");
+            "QoS 1 to " + topic + ": no PUBACK within " + TIMEOUT_MS / 1000 + " s",
+            "the broker's log and load");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return failed("publish", "interrupted", "nothing");
       }
-      client.disconnect();
-    } catch (MqttException e) {
-      // disconnect only: every step passed
+      session.disconnect(Duration.ofSeconds(1));
     } finally {
-      try {
-        client.close(true);
-      } catch (MqttException e) {
-        // nothing left to do
-      }
+      session.close();
     }
     out.println("all " + step + " steps OK");
     return ProvisionCommand.OK;

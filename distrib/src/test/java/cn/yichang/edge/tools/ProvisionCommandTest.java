@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yichang.edge.sim.broker.PkiFiles;
 import cn.yichang.edge.sim.broker.TestPki;
+import cn.yichang.edge.uplink.internal.tls.IdentityFiles;
+import cn.yichang.edge.uplink.internal.tls.TlsProblem.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -183,5 +185,107 @@ class ProvisionCommandTest {
         .isZero();
 
     assertThat(out.toString()).contains("(CN=yc-pump-7)");
+  }
+
+  @Test
+  void checkStopsAtTheFirstFailingStepAndSaysWhatToCheck() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path site = dir.resolve("site.yaml");
+    Files.writeString(
+        site,
+        "gateway: {id: g1, account: a1}\nbuses: []\ndevices: []\nstore: {path: "
+            + dir.resolve("buffer.db")
+            + "}\nuplink: {url: tcp://127.0.0.1:"
+            + closedPort
+            + ", allow-plaintext: true}\n");
+
+    assertThat(run("check", "--config", site.toString())).isEqualTo(ProvisionCommand.FAILED);
+
+    assertThat(out.toString().lines())
+        .contains("1. DNS: OK (127.0.0.1 is 127.0.0.1)")
+        .anyMatch(l -> l.startsWith("2. TCP: FAILED: cannot connect to /127.0.0.1:" + closedPort))
+        .anyMatch(l -> l.startsWith("   check: the port in uplink.url"))
+        .noneMatch(l -> l.startsWith("3."));
+  }
+
+  @Test
+  void checkOfAnInvalidSiteListsItsProblems() throws Exception {
+    Path site = dir.resolve("site.yaml");
+    Files.writeString(site, "gateway: {id: g1}\nbuses: []\ndevices: []\n");
+
+    assertThat(run("check", "--config", site.toString())).isEqualTo(ProvisionCommand.FAILED);
+
+    assertThat(out.toString()).contains("site file: FAILED").contains(site + ":1: gateway.account");
+  }
+
+  private Path p12(String password) throws Exception {
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry(
+        "gateway",
+        IdentityFiles.privateKey(pki.ecGateway().key(), null),
+        password.toCharArray(),
+        IdentityFiles.certificates(Role.CERTIFICATE, pki.ecGateway().cert())
+            .toArray(new java.security.cert.Certificate[0]));
+    Path file = dir.resolve("from-platform.p12");
+    try (var stream = Files.newOutputStream(file)) {
+      store.store(stream, password.toCharArray());
+    }
+    return file;
+  }
+
+  @Test
+  void aPkcs12BundleIsCheckedAndInstalledPrivately() throws Exception {
+    Path bundle = p12("s3cret");
+    Path password = dir.resolve("password");
+    Files.writeString(password, "s3cret\n");
+
+    assertThat(
+            run(
+                "p12",
+                "--dir",
+                certs.toString(),
+                "--file",
+                bundle.toString(),
+                "--password-file",
+                password.toString(),
+                "--ca",
+                pki.caCert().toString()))
+        .as(err.toString())
+        .isZero();
+
+    Path installed = certs.resolve("gateway.p12");
+    assertThat(out.toString())
+        .contains("subject: CN=yc-agri-0042")
+        .contains("installed: " + installed);
+    assertThat(Files.readAllBytes(installed)).isEqualTo(Files.readAllBytes(bundle));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(installed)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void aPkcs12BundleOfAnotherCaIsRefused() throws Exception {
+    Path bundle = p12("s3cret");
+    Path password = dir.resolve("password");
+    Files.writeString(password, "s3cret");
+
+    assertThat(
+            run(
+                "p12",
+                "--dir",
+                certs.toString(),
+                "--file",
+                bundle.toString(),
+                "--password-file",
+                password.toString(),
+                "--ca",
+                pki.otherCaCert().toString()))
+        .isEqualTo(ProvisionCommand.FAILED);
+
+    assertThat(err.toString()).contains(bundle.toString()).contains("is not signed by the CA in");
+    assertThat(certs.resolve("gateway.p12")).doesNotExist();
   }
 }

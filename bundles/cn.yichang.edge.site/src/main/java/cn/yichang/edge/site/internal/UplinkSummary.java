@@ -11,6 +11,7 @@ import java.util.List;
  *     null when there are any
  * @param url the broker url; null when the site has no uplink
  * @param ca CA file, absolute; null for a plaintext uplink
+ * @param protocol {@code mqtt5} or {@code mqtt3}
  */
 public record UplinkSummary(
     List<String> errors,
@@ -22,7 +23,8 @@ public record UplinkSummary(
     Path key,
     Path p12,
     String password,
-    boolean allowLoosePermissions) {
+    boolean allowLoosePermissions,
+    String protocol) {
 
   public static UplinkSummary read(Path file, Path distributionProfiles) {
     SiteReport report = SiteReader.read(file, distributionProfiles);
@@ -37,7 +39,8 @@ public record UplinkSummary(
           null,
           null,
           null,
-          false);
+          false,
+          null);
     }
     Site site = report.site();
     Site.Uplink uplink = site.uplink();
@@ -52,7 +55,8 @@ public record UplinkSummary(
         tls == null ? null : tls.key(),
         tls == null ? null : tls.p12(),
         tls == null ? null : tls.password(),
-        tls != null && tls.allowLoosePermissions());
+        tls != null && tls.allowLoosePermissions(),
+        uplink == null ? null : uplink.protocol());
   }
 
   /**
