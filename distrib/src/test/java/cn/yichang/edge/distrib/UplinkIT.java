@@ -31,6 +31,13 @@ class UplinkIT {
       assertThat(birth.topic()).isEqualTo("$EDC/yichang/yc-it-0100/MQTT/BIRTH");
       assertThat(PlatformRig.decode(birth).metric("application_framework")).contains("Sanxia Edge");
       assertThat(PlatformRig.decode(birth).metric("display_name")).isPresent();
+      // TestPki's certificates expire within 30 days: a warning in the log and in BIRTH
+      assertThat((String) PlatformRig.decode(birth).metric("extended_properties").orElseThrow())
+          .contains("\"Certificate\":{\"expires\":")
+          .contains("renew the gateway certificate");
+      gateway.awaitLine(
+          l -> l.contains("WARN") && l.contains("gateway certificate CN=yc-it-0100"),
+          Duration.ofSeconds(10));
       long previousSeq = -1;
       for (ReceivedMessage m : data) {
         assertThat(m.topic()).isEqualTo(DATA_TOPIC);

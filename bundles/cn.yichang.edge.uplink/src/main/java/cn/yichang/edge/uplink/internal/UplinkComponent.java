@@ -10,6 +10,7 @@ import cn.yichang.edge.uplink.UplinkStatus;
 import cn.yichang.edge.uplink.internal.session.PahoSessionFactory;
 import cn.yichang.edge.uplink.internal.session.SessionException;
 import cn.yichang.edge.uplink.internal.session.SessionOptions;
+import cn.yichang.edge.uplink.internal.tls.CertificateExpiry;
 import cn.yichang.edge.uplink.internal.tls.HandshakeFailures;
 import cn.yichang.edge.uplink.internal.tls.TlsContextFactory;
 import cn.yichang.edge.uplink.internal.tls.TlsFiles;
@@ -21,6 +22,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -55,6 +59,7 @@ public final class UplinkComponent implements Uplink, ControlChannel {
   private final ControlLink control;
   private final String account;
   private final String clientId;
+  private final ScheduledExecutorService expiryCheck;
   private final AtomicReference<List<String>> applicationIds = new AtomicReference<>(List.of());
   private ServiceRegistration<?> registration;
 
@@ -84,10 +89,12 @@ public final class UplinkComponent implements Uplink, ControlChannel {
     UplinkSettings settings;
     TlsFiles tls;
     SSLSocketFactory sockets;
+    CertificateExpiry expiry;
     try {
       settings = UplinkSettings.from(config);
       tls = settings.tls() ? tlsFiles(config) : null;
       sockets = tls == null ? null : TlsContextFactory.create(tls);
+      expiry = tls == null ? null : CertificateExpiry.of(tls, Clock.systemUTC());
     } catch (IllegalArgumentException | TlsProblem e) {
       LOG.error("Uplink not started: {}", e.getMessage());
       throw new IllegalStateException("uplink not started: " + e.getMessage(), e);
@@ -98,7 +105,7 @@ public final class UplinkComponent implements Uplink, ControlChannel {
         new KuraLifecycle(
             settings.account(),
             clientId,
-            () -> describe(frameworkProperties, version, applicationIds.get()),
+            () -> describe(frameworkProperties, version, applicationIds.get(), expiry),
             () -> Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()),
             Clock.systemUTC());
     SessionOptions options =
@@ -133,6 +140,21 @@ public final class UplinkComponent implements Uplink, ControlChannel {
         settings.account(),
         clientId,
         settings.inFlight());
+    expiryCheck = expiry == null ? null : dailyExpiryCheck(expiry);
+  }
+
+  /** Logs the expiry warning now and daily while it applies, on one small daemon thread. */
+  private static ScheduledExecutorService dailyExpiryCheck(CertificateExpiry expiry) {
+    expiry.warning().ifPresent(LOG::warn);
+    ScheduledExecutorService daily =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "uplink certificate expiry");
+              t.setDaemon(true);
+              return t;
+            });
+    daily.scheduleAtFixedRate(() -> expiry.warning().ifPresent(LOG::warn), 1, 1, TimeUnit.DAYS);
+    return daily;
   }
 
   @Deactivate
@@ -141,6 +163,9 @@ public final class UplinkComponent implements Uplink, ControlChannel {
       registration.unregister();
     }
     engine.stop();
+    if (expiryCheck != null) {
+      expiryCheck.shutdownNow();
+    }
   }
 
   @Override
@@ -214,8 +239,12 @@ public final class UplinkComponent implements Uplink, ControlChannel {
   }
 
   private static GatewayDescription describe(
-      Function<String, String> frameworkProperties, String version, List<String> appIds) {
+      Function<String, String> frameworkProperties,
+      String version,
+      List<String> appIds,
+      CertificateExpiry expiry) {
     return GatewayDescription.fromRunningSystem(frameworkProperties)
+        .extendedProperties(expiry == null ? null : expiry.extendedProperties())
         .firmwareVersion(version)
         .applicationFrameworkVersion(version)
         .applicationIds(appIds)

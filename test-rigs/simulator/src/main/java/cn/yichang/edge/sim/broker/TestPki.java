@@ -27,8 +27,11 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /**
  * A throw-away PKI for tests against a TLS broker, made with BouncyCastle at test time so that no
@@ -99,6 +102,39 @@ public final class TestPki {
     Issuer issuer =
         new Issuer(PemIo.readCertificates(pki.caCert()).get(0), PemIo.readPrivateKey(pki.caKey()));
     return issueClient(issuer, pki.dir(), commonName, Instant.now());
+  }
+
+  /**
+   * Signs a PEM certificate request (PKCS#10) with the PKI's CA as a client certificate valid from
+   * a day before {@code start} for 30 days, as the city CA does with the request of {@code
+   * provision key}; writes the certificate (PEM) to {@code out}.
+   */
+  public static Path signRequest(PkiFiles pki, Path csr, Path out, Instant start)
+      throws IOException {
+    Object request;
+    try (PEMParser parser = new PEMParser(Files.newBufferedReader(csr))) {
+      request = parser.readObject();
+    }
+    if (!(request instanceof PKCS10CertificationRequest pkcs10)) {
+      throw new IOException(csr + ": not a PEM certificate request");
+    }
+    try {
+      JcaPKCS10CertificationRequest jca = new JcaPKCS10CertificationRequest(pkcs10);
+      Issuer issuer =
+          new Issuer(
+              PemIo.readCertificates(pki.caCert()).get(0), PemIo.readPrivateKey(pki.caKey()));
+      X509Certificate cert =
+          sign(
+              jca.getSubject().toString(),
+              jca.getPublicKey(),
+              issuer.certificate(),
+              new KeyPair(null, issuer.key()),
+              start,
+              Role.CLIENT);
+      return PemIo.writeCertificate(out, cert);
+    } catch (GeneralSecurityException e) {
+      throw new IOException(csr + ": cannot sign: " + e, e);
+    }
   }
 
   private static Credentials issueClient(Issuer issuer, Path dir, String commonName, Instant now)

@@ -1,0 +1,80 @@
+package cn.yichang.edge.site.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code provision check} needs of a site file, read by the site reader: the gateway's
+ * identity and its uplink. Public for the tools on a plain class path; nothing else.
+ *
+ * @param errors the site file's errors as {@code FILE:LINE: field: message}; the other fields are
+ *     null when there are any
+ * @param url the broker url; null when the site has no uplink
+ * @param ca CA file, absolute; null for a plaintext uplink
+ * @param protocol {@code mqtt5} or {@code mqtt3}
+ */
+public record UplinkSummary(
+    List<String> errors,
+    String id,
+    String account,
+    String url,
+    Path ca,
+    Path cert,
+    Path key,
+    Path p12,
+    String password,
+    boolean allowLoosePermissions,
+    String protocol) {
+
+  public static UplinkSummary read(Path file, Path distributionProfiles) {
+    SiteReport report = SiteReader.read(file, distributionProfiles);
+    if (!report.valid()) {
+      return new UplinkSummary(
+          report.errors().stream().map(Object::toString).toList(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          false,
+          null);
+    }
+    Site site = report.site();
+    Site.Uplink uplink = site.uplink();
+    Site.Tls tls = uplink == null ? null : uplink.tls();
+    return new UplinkSummary(
+        List.of(),
+        site.gateway().id(),
+        site.gateway().account(),
+        uplink == null ? null : uplink.url(),
+        tls == null ? null : tls.ca(),
+        tls == null ? null : tls.cert(),
+        tls == null ? null : tls.key(),
+        tls == null ? null : tls.p12(),
+        tls == null ? null : tls.password(),
+        tls != null && tls.allowLoosePermissions(),
+        uplink == null ? null : uplink.protocol());
+  }
+
+  /**
+   * The gateway id of a site file that may be incomplete (e.g. naming certificates not yet made):
+   * only the {@code gateway.id} value, or null if the file has none.
+   */
+  public static String gatewayId(Path file) throws java.io.IOException {
+    Object tree;
+    try (var in = java.nio.file.Files.newBufferedReader(file)) {
+      tree = new org.yaml.snakeyaml.Yaml().load(in);
+    } catch (RuntimeException e) {
+      throw new java.io.IOException(file + ": not YAML: " + e.getMessage(), e);
+    }
+    if (tree instanceof java.util.Map<?, ?> map
+        && map.get("gateway") instanceof java.util.Map<?, ?> gateway
+        && gateway.get("id") != null) {
+      return String.valueOf(gateway.get("id"));
+    }
+    return null;
+  }
+}
