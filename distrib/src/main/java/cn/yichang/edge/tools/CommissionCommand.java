@@ -1,0 +1,349 @@
+package cn.yichang.edge.tools;
+
+import cn.yichang.edge.bus.Transactor;
+import cn.yichang.edge.bus.internal.LineTransactor;
+import cn.yichang.edge.modbus.internal.ModbusDevicePoller;
+import cn.yichang.edge.modbus.internal.RequestPlanner;
+import cn.yichang.edge.profile.DeviceProfile;
+import cn.yichang.edge.profile.Point;
+import cn.yichang.edge.profile.ProfileException;
+import cn.yichang.edge.profile.yaml.ProfileDirectories;
+import cn.yichang.edge.reading.PointReading;
+import cn.yichang.edge.serial.LineSettings;
+import cn.yichang.edge.serial.Parity;
+import cn.yichang.edge.serial.SerialLine;
+import cn.yichang.edge.serial.SerialLineFactory;
+import cn.yichang.edge.serial.internal.JSerialCommLineFactory;
+import cn.yichang.edge.site.internal.CommissionSummary;
+import cn.yichang.edge.site.internal.UplinkSummary;
+import cn.yichang.edge.tools.Args.UsageException;
+import cn.yichang.edge.tools.CommissionReport.DeviceResult;
+import cn.yichang.edge.tools.CommissionReport.PointResult;
+import cn.yichang.edge.tools.CommissionReport.UplinkStep;
+import cn.yichang.edge.uplink.internal.session.MqttSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code commission --config FILE [--skip-gpio] [--record FILE]}: the installer's acceptance test
+ * of a site. The site file is checked as {@code validate} checks it; every Modbus RTU device is
+ * polled once as the gateway polls it (one line open per bus; stop the gateway first); the uplink
+ * is checked as {@code provision check} checks it. Prints a table of every point and PASS or FAIL,
+ * and writes a commissioning record (JSON).
+ *
+ * <p>Exit codes: 0 pass, 1 fail, 2 invalid site file, 64 a usage error.
+ */
+public final class CommissionCommand {
+
+  static final int PASS = 0;
+  static final int FAIL = 1;
+  static final int INVALID = 2;
+  static final int USAGE = 64;
+
+  static final String USAGE_TEXT = "usage: commission --config FILE [--skip-gpio] [--record FILE]";
+
+  private static final Pattern STEP =
+      Pattern.compile("\\d+\\. (.+?): (?:OK \\((.*)\\)|FAILED: (.*))");
+  private static final DateTimeFormatter FILE_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final SerialLineFactory lines;
+  private final Clock clock;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  CommissionCommand(SerialLineFactory lines, Clock clock, PrintStream out, PrintStream err) {
+    this.lines = lines;
+    this.clock = clock;
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    System.exit(
+        new CommissionCommand(
+                new JSerialCommLineFactory(), Clock.systemUTC(), System.out, System.err)
+            .run(Arrays.asList(args)));
+  }
+
+  int run(List<String> args) throws InterruptedException {
+    Path defaultProfiles = null;
+    if (args.size() >= 2 && args.get(0).equals("--default-profiles")) {
+      defaultProfiles = Path.of(args.get(1));
+      args = args.subList(2, args.size());
+    }
+    Args a;
+    try {
+      a = Args.parse("commission", args, Set.of("--config", "--record"), Set.of("--skip-gpio"));
+      a.required("--config");
+    } catch (UsageException e) {
+      err.println(e.getMessage());
+      err.println(USAGE_TEXT);
+      return USAGE;
+    }
+    Path file = Path.of(a.string("--config", null));
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      out.println(
+          file
+              + ": cannot read the site file: "
+              + (Files.exists(file) ? "not a readable file" : "no such file"));
+      return INVALID;
+    }
+    CommissionSummary site = CommissionSummary.read(file, defaultProfiles);
+    if (!site.errors().isEmpty()) {
+      site.errors().forEach(out::println);
+      out.println("FAIL: the site file is invalid (bin/sanxia-edge validate)");
+      return INVALID;
+    }
+    Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    String sha256;
+    try {
+      sha256 = sha256(Files.readAllBytes(file));
+    } catch (IOException e) {
+      out.println(file + ": cannot read the site file: " + e.getMessage());
+      return INVALID;
+    }
+
+    List<DeviceResult> devices = devices(site, a.flag("--skip-gpio"));
+    List<UplinkStep> uplink = uplink(file, defaultProfiles);
+
+    CommissionReport report =
+        new CommissionReport(
+            site.id(),
+            site.account(),
+            started,
+            firmwareVersion(),
+            file.toAbsolutePath().toString(),
+            sha256,
+            devices,
+            uplink);
+    out.println();
+    report.printTable(out);
+    Path record =
+        a.has("--record")
+            ? Path.of(a.string("--record", null))
+            : file.toAbsolutePath()
+                .resolveSibling(
+                    "commissioning-" + site.id() + "-" + FILE_TIME.format(started) + ".json");
+    try {
+      Files.writeString(record, report.toJson(), StandardCharsets.UTF_8);
+      out.println("record: " + record);
+    } catch (IOException e) {
+      out.println("record: cannot write " + record + ": " + e.getMessage());
+      return FAIL;
+    }
+    return report.passed() ? PASS : FAIL;
+  }
+
+  /** Every device in site order; the Modbus RTU ones polled once, bus by bus. */
+  private List<DeviceResult> devices(CommissionSummary site, boolean skipGpio)
+      throws InterruptedException {
+    Map<String, DeviceResult> results = new LinkedHashMap<>();
+    site.devices().forEach(d -> results.put(d.id(), null));
+    ProfileDirectories profiles = new ProfileDirectories(site.profileDirs());
+    for (CommissionSummary.Bus bus : site.buses()) {
+      List<CommissionSummary.Device> polled =
+          site.devices().stream()
+              .filter(d -> bus.id().equals(d.bus()))
+              .filter(d -> ModbusDevicePoller.PROTOCOL.equals(d.protocol()))
+              .toList();
+      if (polled.isEmpty()) {
+        continue;
+      }
+      LineSettings settings =
+          new LineSettings(
+              bus.port(),
+              bus.baud(),
+              Parity.valueOf(bus.parity().toUpperCase(Locale.ROOT)),
+              bus.dataBits(),
+              bus.stopBits());
+      err.println(
+          "polling "
+              + polled.size()
+              + " device(s) on "
+              + bus.id()
+              + " ("
+              + bus.port()
+              + ", "
+              + BusScanner.describe(settings)
+              + ")");
+      try (SerialLine line = lines.open(settings)) {
+        Transactor transactor = LineTransactor.standalone(line, bus.responseTimeout());
+        for (CommissionSummary.Device d : polled) {
+          results.put(d.id(), poll(transactor, profiles, d));
+        }
+      } catch (IOException e) {
+        for (CommissionSummary.Device d : polled) {
+          results.put(
+              d.id(),
+              new DeviceResult(
+                  d.id(),
+                  d.profile(),
+                  d.protocol(),
+                  d.bus(),
+                  d.unit(),
+                  "port error",
+                  "cannot open " + bus.port() + ": " + e.getMessage(),
+                  List.of()));
+        }
+      }
+    }
+    List<DeviceResult> out = new ArrayList<>();
+    for (CommissionSummary.Device d : site.devices()) {
+      DeviceResult r = results.get(d.id());
+      if (r == null) {
+        String note;
+        if (d.bus() == null) {
+          note =
+              skipGpio
+                  ? "GPIO: skipped (--skip-gpio)"
+                  : "GPIO: use the running gateway's edge:gpio";
+        } else {
+          note = d.protocol() + ": not polled by commission; use the running gateway's status";
+        }
+        r = DeviceResult.notChecked(d.id(), d.profile(), d.protocol(), d.bus(), d.unit(), note);
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static DeviceResult poll(
+      Transactor transactor, ProfileDirectories profiles, CommissionSummary.Device d)
+      throws InterruptedException {
+    DeviceProfile profile;
+    try {
+      Optional<DeviceProfile> found = profiles.find(d.profile());
+      if (found.isEmpty()) {
+        return DeviceResult.notChecked(
+            d.id(), d.profile(), d.protocol(), d.bus(), d.unit(), "profile not found");
+      }
+      profile = found.get();
+    } catch (ProfileException e) {
+      return DeviceResult.notChecked(
+          d.id(), d.profile(), d.protocol(), d.bus(), d.unit(), e.getMessage());
+    }
+    ModbusDevicePoller poller =
+        new ModbusDevicePoller(
+            d.id(),
+            profile,
+            d.unit(),
+            Duration.ofSeconds(1),
+            RequestPlanner.plan(profile, transactor.settings()),
+            set -> {},
+            Clock.systemUTC());
+    List<PointReading> readings = poller.read(transactor).set().points();
+    List<PointResult> points = new ArrayList<>();
+    for (int i = 0; i < readings.size(); i++) {
+      points.add(point(readings.get(i), profile.points().get(i)));
+    }
+    return new DeviceResult(
+        d.id(),
+        d.profile(),
+        d.protocol(),
+        d.bus(),
+        d.unit(),
+        CommissionReport.deviceStatus(points),
+        null,
+        points);
+  }
+
+  static PointResult point(PointReading r, Point p) {
+    String unit = r.unit() == null ? p.unit() : r.unit();
+    if (!r.ok()) {
+      return new PointResult(
+          r.name(), null, unit, null, CommissionReport.status(r.error(), false), r.error());
+    }
+    return new PointResult(
+        r.name(),
+        String.valueOf(r.value()),
+        unit,
+        !r.outOfRange(),
+        CommissionReport.status(null, r.outOfRange()),
+        null);
+  }
+
+  /** {@code provision check}, its output shown as it is and its steps kept for the record. */
+  private List<UplinkStep> uplink(Path file, Path defaultProfiles) {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      new UplinkCheck(capture).run(UplinkSummary.read(file, defaultProfiles));
+    }
+    String text = captured.toString(StandardCharsets.UTF_8);
+    out.print(text);
+    return steps(text);
+  }
+
+  /** The steps {@code provision check} printed; a failure before the first step is one step. */
+  static List<UplinkStep> steps(String text) {
+    List<UplinkStep> steps = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      Matcher m = STEP.matcher(line);
+      if (m.matches()) {
+        boolean ok = m.group(2) != null;
+        steps.add(new UplinkStep(m.group(1), ok, ok ? m.group(2) : m.group(3)));
+      } else if (line.startsWith("site file: FAILED")) {
+        steps.add(
+            new UplinkStep(
+                "site file",
+                false,
+                line.substring("site file: FAILED".length()).replaceFirst("^:\\s*", "")));
+      }
+    }
+    return steps;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The uplink bundle's version: what the gateway sends as firmware_version in its BIRTH. */
+  static String firmwareVersion() {
+    URL url = MqttSession.class.getResource("MqttSession.class");
+    try {
+      URLConnection c = url == null ? null : url.openConnection();
+      if (c instanceof JarURLConnection jar) {
+        Manifest manifest = jar.getManifest();
+        String version =
+            manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-Version");
+        if (version != null) {
+          return version;
+        }
+      }
+    } catch (IOException e) {
+      // unknown
+    }
+    return "unknown";
+  }
+}
