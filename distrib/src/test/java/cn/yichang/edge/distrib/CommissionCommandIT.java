@@ -45,7 +45,7 @@ class CommissionCommandIT {
   }
 
   @Test
-  void aSilentUnitFailsTheSiteAndAHealthyOnePasses() throws Exception {
+  void aSilentUnitOrAForeignCertificateFailsTheSiteAndAHealthyOnePasses() throws Exception {
     DeviceProfile profile =
         new ProfileDirectories(List.of(GatewayProcess.HOME.resolve("device-profiles")))
             .find("agriculture/soil-3in1")
@@ -149,6 +149,30 @@ class CommissionCommandIT {
       assertThat(Files.readString(records.get(0)))
           .contains("\"result\": \"PASS\"")
           .doesNotContain("gone-02");
+
+      // the same healthy site with a certificate from another CA: the uplink row fails the site
+      args[6] = pki.foreignGateway().cert();
+      args[7] = pki.foreignGateway().key();
+      Path foreign = dir.resolve("foreign.yaml");
+      Files.writeString(foreign, site.formatted(args));
+      Path foreignRecord = dir.resolve("record-foreign.json");
+
+      GatewayProcess.Result refused =
+          GatewayProcess.run(
+              "commission", "--config", foreign.toString(), "--record", foreignRecord.toString());
+
+      String refusedOutput = String.join("\n", refused.output());
+      assertThat(refused.exitCode()).as(refusedOutput).isEqualTo(1);
+      assertThat(refused.output())
+          .as(refusedOutput)
+          .anyMatch(l -> l.startsWith("soil-01") && l.endsWith(" ok"))
+          .anyMatch(
+              l ->
+                  l.startsWith("uplink ")
+                      && l.contains("FAILED")
+                      && l.contains("refused the gateway's certificate"))
+          .contains("FAIL: 1 device(s), 0 failing, uplink failed");
+      assertThat(Files.readString(foreignRecord)).contains("\"result\": \"FAIL\"");
     }
   }
 
