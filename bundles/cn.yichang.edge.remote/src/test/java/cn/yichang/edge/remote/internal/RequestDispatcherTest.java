@@ -253,7 +253,7 @@ class RequestDispatcherTest {
         r -> {
           if (r.requestId().equals("hang")) {
             try {
-              Thread.sleep(60_000); // a stuck handler, the subject of the test
+              new CountDownLatch(1).await(); // a stuck handler (until interrupted): the subject
             } catch (InterruptedException e) {
               interrupted.countDown();
               throw e;
