@@ -1,13 +1,9 @@
 package cn.yichang.edge.site.internal;
 
-import cn.yichang.edge.profile.DeviceProfile;
-import cn.yichang.edge.profile.GpioSpec;
 import cn.yichang.edge.profile.Problem;
-import cn.yichang.edge.profile.ProfileException;
 import cn.yichang.edge.profile.yaml.MappingReader;
 import cn.yichang.edge.profile.yaml.Problems;
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
-import cn.yichang.edge.profile.yaml.ProfileReader;
 import cn.yichang.edge.profile.yaml.YamlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads a site file and checks it, its cross references and every profile it names, collecting all
@@ -89,7 +84,9 @@ final class SiteReader {
               file, r.line("store"), "store", "no uplink: readings are buffered, never forwarded"));
     }
     r.finish();
-    List<Site.Device> resolved = new DeviceProfiles(profileDirs).resolve(devices);
+    List<Site.Device> resolved =
+        new DeviceProfileResolver(profileDirs, distributionProfiles, profileErrors)
+            .resolve(devices);
     if (!errors.isEmpty() || !profileErrors.isEmpty()) {
       List<Problem> all = new ArrayList<>(errors.inLineOrder());
       all.addAll(profileErrors.list());
@@ -267,160 +264,4 @@ final class SiteReader {
 
   /** A device read from the file, with the reader that locates its problems. */
   record DeviceEntry(MappingReader reader, Site.Device device) {}
-
-  /** Finds each device's profile, reporting a missing or invalid one once per profile id. */
-  private final class DeviceProfiles {
-    private final List<Path> searched;
-    private final ProfileDirectories directories;
-    private final Map<String, Lookup> lookups = new HashMap<>();
-
-    DeviceProfiles(List<Path> siteDirs) {
-      List<Path> dirs = new ArrayList<>(siteDirs);
-      if (distributionProfiles != null) {
-        dirs.add(distributionProfiles);
-      }
-      this.searched = List.copyOf(dirs);
-      this.directories = new ProfileDirectories(searched);
-    }
-
-    List<Site.Device> resolve(List<DeviceEntry> entries) {
-      List<Site.Device> devices = new ArrayList<>();
-      Map<String, List<String>> devicesByBus = new HashMap<>();
-      entries.forEach(
-          e ->
-              devicesByBus
-                  .computeIfAbsent(e.device().bus(), b -> new ArrayList<>())
-                  .add(e.device().id()));
-      for (DeviceEntry e : entries) {
-        Site.Device d = e.device();
-        profileOf(e.reader(), d.profile())
-            .filter(profile -> fitsItsWiring(e.reader(), d, profile))
-            .ifPresent(
-                profile -> {
-                  if (d.pin() == null) {
-                    checkUnit(e.reader(), d, profile.protocol());
-                    checkStreamsAlone(e.reader(), d, profile, devicesByBus.get(d.bus()));
-                  }
-                  devices.add(d.withProtocol(profile.protocol()));
-                });
-      }
-      return devices;
-    }
-
-    /** A Modbus device needs its unit; the other protocols have none. */
-    private void checkUnit(MappingReader r, Site.Device d, String protocol) {
-      boolean modbus = protocol.equals(ProfileReader.MODBUS_RTU);
-      if (modbus && !r.has("unit")) {
-        r.problem("unit", "missing (required for a " + protocol + " device)");
-      } else if (!modbus && r.has("unit")) {
-        r.problem(
-            "unit", "only for modbus-rtu devices; profile " + d.profile() + " uses " + protocol);
-      }
-    }
-
-    /** A device that talks without being asked needs its port alone. */
-    private void checkStreamsAlone(
-        MappingReader r, Site.Device d, DeviceProfile profile, List<String> onItsBus) {
-      if (profile.spec() == null || !profile.spec().streams() || onItsBus.size() <= 1) {
-        return;
-      }
-      r.problem(
-          "bus",
-          "profile "
-              + d.profile()
-              + " streams without being asked: it needs its port alone, but bus "
-              + d.bus()
-              + " also has "
-              + String.join(
-                  ", ", onItsBus.stream().filter(other -> !other.equals(d.id())).toList()));
-    }
-
-    /** A gpio profile for a device with a pin, a bus profile for one on a bus; a needed pull. */
-    private boolean fitsItsWiring(MappingReader r, Site.Device d, DeviceProfile profile) {
-      boolean gpioProfile = profile.protocol().equals(DeviceFactories.GPIO);
-      if (d.pin() == null && gpioProfile) {
-        r.problem(
-            "gpio",
-            "missing: profile \""
-                + d.profile()
-                + "\" is a gpio device: give gpio: {pin: N, pull: up|down|off} instead of bus and"
-                + " unit");
-        return false;
-      }
-      if (d.pin() != null && !gpioProfile) {
-        r.problem(
-            "gpio",
-            "profile \""
-                + d.profile()
-                + "\" is a "
-                + profile.protocol()
-                + " device: give bus and unit instead of gpio");
-        return false;
-      }
-      if (d.pin() != null && profile.spec() instanceof GpioSpec spec) {
-        String problem = GpioSiteSection.pullProblem(d.pin(), spec);
-        if (problem != null) {
-          r.problem("gpio", "pull " + problem);
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private Optional<DeviceProfile> profileOf(MappingReader r, String id) {
-      boolean first = !lookups.containsKey(id);
-      Lookup lookup = lookups.computeIfAbsent(id, this::lookup);
-      if (lookup.problem() != null) {
-        r.problem("profile", lookup.problem());
-      }
-      if (first) {
-        profileErrors.addAll(lookup.profileProblems());
-      }
-      return Optional.ofNullable(lookup.profile());
-    }
-
-    private Lookup lookup(String id) {
-      Optional<Path> found = directories.locate(id);
-      if (found.isEmpty()) {
-        String where =
-            searched.isEmpty()
-                ? "no profile directories are configured"
-                : "looked for "
-                    + id
-                    + ".yaml in "
-                    + searched.stream().map(Path::toString).collect(Collectors.joining(", "));
-        return new Lookup(null, "no profile \"" + id + "\": " + where, List.of());
-      }
-      try {
-        DeviceProfile profile = ProfileReader.read(found.get(), id);
-        if (DeviceFactories.factoryPid(profile.protocol()).isEmpty()) {
-          return new Lookup(
-              null,
-              "profile \""
-                  + id
-                  + "\" uses protocol "
-                  + profile.protocol()
-                  + ", which this gateway cannot read",
-              List.of());
-        }
-        return new Lookup(profile, null, List.of());
-      } catch (ProfileException e) {
-        int n = e.problems().size();
-        return new Lookup(
-            null,
-            "profile \""
-                + id
-                + "\" ("
-                + found.get()
-                + ") is invalid: "
-                + n
-                + (n == 1 ? " problem" : " problems")
-                + ", reported with its lines",
-            e.problems());
-      }
-    }
-  }
-
-  /** The protocol of a usable profile, or what is wrong with it. */
-  private record Lookup(DeviceProfile profile, String problem, List<Problem> profileProblems) {}
 }
