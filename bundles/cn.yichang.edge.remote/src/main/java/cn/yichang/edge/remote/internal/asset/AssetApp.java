@@ -2,13 +2,11 @@ package cn.yichang.edge.remote.internal.asset;
 
 import cn.yichang.edge.reading.Asset;
 import cn.yichang.edge.reading.Asset.Channel;
-import cn.yichang.edge.reading.Asset.ValueType;
 import cn.yichang.edge.reading.PointReading;
 import cn.yichang.edge.reading.ReadingSet;
 import cn.yichang.edge.remote.RemoteApp;
 import cn.yichang.edge.remote.Request;
 import cn.yichang.edge.remote.Response;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -217,9 +215,9 @@ public final class AssetApp implements RemoteApp {
         json.append(first ? "" : ",");
         first = false;
         if (error != null) {
-          channelError(json, c, error, timestamp);
+          channel(json, c, "error", error, timestamp);
         } else {
-          channelValue(json, c, format(reading.value()), timestamp);
+          channel(json, c, "value", format(reading.value()), timestamp);
         }
       }
       json.append("]}");
@@ -240,7 +238,7 @@ public final class AssetApp implements RemoteApp {
           throw new IllegalArgumentException(
               at + ": " + channel.name() + " of " + s.asset().id() + " is not writable");
         }
-        Object value = value(channel, requested, at);
+        Object value = WriteValues.value(channel, requested, at);
         try {
           s.asset().checkWrite(channel.name(), value);
         } catch (IllegalArgumentException e) {
@@ -275,70 +273,14 @@ public final class AssetApp implements RemoteApp {
         json.append(first ? "" : ",");
         first = false;
         if (error != null) {
-          channelError(json, p.channel(), error, clock.millis());
+          channel(json, p.channel(), "error", error, clock.millis());
         } else {
-          channelValue(json, p.channel(), format(p.value()), clock.millis());
+          channel(json, p.channel(), "value", format(p.value()), clock.millis());
         }
       }
       json.append("]}");
     }
     return Response.ok(json.append("]").toString());
-  }
-
-  /**
-   * The value of a write as the channel's type has it: a JSON string (as Kura sends it) or a JSON
-   * number or boolean; the request's {@code type}, when given, must be the channel's kind.
-   */
-  static Object value(Channel channel, Map<String, Object> requested, String at) {
-    Object type = requested.get("type");
-    if (type != null && !compatible(String.valueOf(type), channel.type())) {
-      throw new IllegalArgumentException(
-          at + ": " + channel.name() + " is " + channel.type() + ", not " + type);
-    }
-    Object raw = requested.get("value");
-    if (raw == null) {
-      throw new IllegalArgumentException(at + ": \"value\" missing");
-    }
-    String text = raw instanceof BigDecimal d ? d.toPlainString() : String.valueOf(raw).trim();
-    String wrong =
-        at + ": " + channel.name() + " is " + channel.type() + ": \"" + raw + "\" is not";
-    switch (channel.type()) {
-      case BOOLEAN -> {
-        if (text.equals("true") || text.equals("false")) {
-          return Boolean.valueOf(text);
-        }
-        throw new IllegalArgumentException(wrong + " true or false");
-      }
-      case INTEGER, LONG -> {
-        try {
-          return new BigDecimal(text).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-          throw new IllegalArgumentException(wrong + " an integer");
-        }
-      }
-      case FLOAT, DOUBLE -> {
-        try {
-          double d = new BigDecimal(text).doubleValue();
-          if (Double.isInfinite(d)) {
-            throw new NumberFormatException();
-          }
-          return d;
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(wrong + " a number");
-        }
-      }
-      default -> {
-        return text;
-      }
-    }
-  }
-
-  private static boolean compatible(String requested, ValueType channel) {
-    if (requested.equals(channel.name())) {
-      return true;
-    }
-    List<String> numbers = List.of("INTEGER", "LONG", "FLOAT", "DOUBLE");
-    return numbers.contains(requested) && numbers.contains(channel.name());
   }
 
   private static Channel channel(Asset asset, String name) {
@@ -353,25 +295,17 @@ public final class AssetApp implements RemoteApp {
     return channels.stream().anyMatch(c -> name.equals(c.get("name")));
   }
 
-  private static void channelValue(StringBuilder json, Channel c, String value, long timestamp) {
+  /** One channel of a reply: its value as text, or the reason it has none ({@code key} error). */
+  private static void channel(
+      StringBuilder json, Channel c, String key, String text, long timestamp) {
     json.append("{\"name\":")
         .append(quote(c.name()))
         .append(",\"type\":\"")
         .append(c.type())
-        .append("\",\"value\":")
-        .append(quote(value))
-        .append(",\"timestamp\":")
-        .append(timestamp)
-        .append('}');
-  }
-
-  private static void channelError(StringBuilder json, Channel c, String error, long timestamp) {
-    json.append("{\"name\":")
-        .append(quote(c.name()))
-        .append(",\"type\":\"")
-        .append(c.type())
-        .append("\",\"error\":")
-        .append(quote(error))
+        .append("\",\"")
+        .append(key)
+        .append("\":")
+        .append(quote(text))
         .append(",\"timestamp\":")
         .append(timestamp)
         .append('}');
