@@ -6,7 +6,6 @@ import cn.yichang.edge.uplink.internal.session.DeliveryListener;
 import cn.yichang.edge.uplink.internal.session.MqttSession;
 import cn.yichang.edge.uplink.internal.session.SessionException;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,19 +49,20 @@ final class Drainer {
    */
   String drain(MqttSession session, long generation, BooleanSupplier keepGoing)
       throws InterruptedException {
-    while (keepGoing.getAsBoolean()) {
-      // A whole window at a time, taken while the previous one is still in flight: a take costs
-      // hundreds of microseconds (more while the store commits), and taking per freed slot left
-      // the window empty meanwhile. At a loss, at most one window taken but not yet published is
-      // given back besides the one in flight.
-      List<StoredMessage> batch = store.take(Math.max(1, window.capacity()), POLL);
-      for (StoredMessage message : batch) {
-        if (!awaitSlot(generation, keepGoing)) {
-          return null; // the rest of the batch is taken again after the rewind
-        }
-        String refusal = publish(session, generation, message);
-        if (refusal != null) {
-          return refusal;
+    // A whole window at a time, taken on another thread while this one publishes: a take costs
+    // hundreds of microseconds (more while the store commits), and taking per freed slot left the
+    // window empty meanwhile. At a loss, up to two windows taken but not yet published (the one
+    // being published and the one held ready) are given back besides the one in flight.
+    try (TakeAhead ahead = TakeAhead.start(store, window.capacity(), POLL)) {
+      while (keepGoing.getAsBoolean()) {
+        for (StoredMessage message : ahead.next(POLL)) {
+          if (!awaitSlot(generation, keepGoing)) {
+            return null; // the rest of the batch is taken again after the rewind
+          }
+          String refusal = publish(session, generation, message);
+          if (refusal != null) {
+            return refusal;
+          }
         }
       }
     }

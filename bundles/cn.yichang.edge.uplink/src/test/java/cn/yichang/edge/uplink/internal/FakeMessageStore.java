@@ -98,6 +98,11 @@ final class FakeMessageStore implements MessageStore {
         .collect(java.util.stream.Collectors.toSet());
   }
 
+  /** Messages handed out by take() so far, counting each hand-out. */
+  synchronized int takeCount() {
+    return takes.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
   synchronized int rewinds() {
     return rewinds;
   }
