@@ -20,7 +20,7 @@ record DrainOptions(
 
   static final String USAGE =
       """
-      usage: run-drain-bench [--messages 20000] [--rounds 3] [--windows 20,1000]
+      usage: run-drain-bench [--messages 50000] [--rounds 5] [--windows 20,1000]
                              [--protocols mqtt5,mqtt3] [--broker-inflight 65535]
                              [--timeout 120] [--work-dir DIR]
         --messages         reading sets in the store at the start of each drain
@@ -54,8 +54,8 @@ record DrainOptions(
   }
 
   static DrainOptions parse(String... args) {
-    int messages = 20_000;
-    int rounds = 3;
+    int messages = 50_000;
+    int rounds = 5;
     List<Integer> windows = List.of(20, 1000);
     List<String> protocols = List.of("mqtt5", "mqtt3");
     int brokerInflight = 65535;
