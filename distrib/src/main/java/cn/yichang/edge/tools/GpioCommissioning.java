@@ -56,7 +56,7 @@ final class GpioCommissioning {
     return results;
   }
 
-  /** Checks each device in turn, in site order. */
+  /** Checks each device in turn, in site order; a null {@code gpio} is the default (auto). */
   Map<String, DeviceResult> check(
       CommissionSummary.Gpio gpio, List<CommissionSummary.Device> devices)
       throws InterruptedException {
@@ -64,10 +64,13 @@ final class GpioCommissioning {
     if (devices.isEmpty()) {
       return results;
     }
+    if (gpio == null) {
+      gpio = new CommissionSummary.Gpio("auto", null, 1.0);
+    }
     TriggerCheck pins;
     try {
       pins = TriggerCheck.open(gpio.provider(), gpio.script(), gpio.scriptScale());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       String note = "cannot open the GPIO provider " + gpio.provider() + ": " + message(e);
       progress.println("GPIO: " + note);
       for (CommissionSummary.Device d : devices) {
@@ -156,7 +159,8 @@ final class GpioCommissioning {
           point.status(),
           null,
           List.of(point));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // Pi4J's exceptions, or a native library that does not load on this board
       String note = "cannot open " + where + ": " + message(e);
       progress.println("      FAIL: " + note);
       return failed(d, note);
@@ -177,7 +181,7 @@ final class GpioCommissioning {
     return String.format(Locale.ROOT, s < 1 ? "%.2f s" : "%.1f s", s);
   }
 
-  private static String message(Exception e) {
+  private static String message(Throwable e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }
