@@ -23,8 +23,9 @@ import java.util.Optional;
  * playing the site's event script from now on), then one device after another, as an installer
  * triggers one sensor at a time: the pin's level now and what it means for the profile, a prompt by
  * the input's kind, and a wait of up to {@code --gpio-timeout} for a change that outlasts the
- * profile's debounce. A change passes with the level before and after and the time it took; none
- * fails with what to check.
+ * profile's debounce (an occupancy input's hold-off times are not waited for: this checks the
+ * wiring). A change passes with the level before and after and the time it took; none fails with
+ * what to check.
  */
 final class GpioCommissioning {
 
