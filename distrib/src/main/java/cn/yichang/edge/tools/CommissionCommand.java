@@ -1,24 +1,12 @@
 package cn.yichang.edge.tools;
 
-import cn.yichang.edge.bus.Transactor;
-import cn.yichang.edge.bus.internal.LineTransactor;
-import cn.yichang.edge.modbus.internal.ModbusDevicePoller;
-import cn.yichang.edge.modbus.internal.RequestPlanner;
-import cn.yichang.edge.profile.DeviceProfile;
-import cn.yichang.edge.profile.Point;
-import cn.yichang.edge.profile.ProfileException;
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
-import cn.yichang.edge.reading.PointReading;
-import cn.yichang.edge.serial.LineSettings;
-import cn.yichang.edge.serial.Parity;
-import cn.yichang.edge.serial.SerialLine;
 import cn.yichang.edge.serial.SerialLineFactory;
 import cn.yichang.edge.serial.internal.JSerialCommLineFactory;
 import cn.yichang.edge.site.internal.CommissionSummary;
 import cn.yichang.edge.site.internal.UplinkSummary;
 import cn.yichang.edge.tools.Args.UsageException;
 import cn.yichang.edge.tools.CommissionReport.DeviceResult;
-import cn.yichang.edge.tools.CommissionReport.PointResult;
 import cn.yichang.edge.tools.CommissionReport.UplinkStep;
 import cn.yichang.edge.uplink.internal.session.MqttSession;
 import java.io.ByteArrayOutputStream;
@@ -40,23 +28,24 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code commission --config FILE [--skip-gpio] [--record FILE]}: the installer's acceptance test
- * of a site. The site file is checked as {@code validate} checks it; every Modbus RTU device is
- * polled once as the gateway polls it (one line open per bus; stop the gateway first); the uplink
- * is checked as {@code provision check} checks it. Prints a table of every point and PASS or FAIL,
- * and writes a commissioning record (JSON).
+ * {@code commission --config FILE [--skip-gpio | --gpio-timeout 30s] [--record FILE]}: the
+ * installer's acceptance test of a site. The site file is checked as {@code validate} checks it;
+ * every device on a bus (Modbus RTU, ascii-line, framed) is read once as the gateway reads it (one
+ * line open per bus; stop the gateway first: {@link BusCommissioning}); every GPIO device shows its
+ * level and waits for the installer's trigger, one after another ({@link GpioCommissioning}), or is
+ * skipped with {@code --skip-gpio} (skipped devices do not fail the site; the record says skipped);
+ * the uplink is checked as {@code provision check} checks it. Prints a table of every point and
+ * PASS or FAIL, and writes a commissioning record (JSON).
  *
  * <p>Exit codes: 0 pass, 1 fail, 2 invalid site file, 64 a usage error.
  */
@@ -67,7 +56,11 @@ public final class CommissionCommand {
   static final int INVALID = 2;
   static final int USAGE = 64;
 
-  static final String USAGE_TEXT = "usage: commission --config FILE [--skip-gpio] [--record FILE]";
+  static final String USAGE_TEXT =
+      "usage: commission --config FILE [--skip-gpio | --gpio-timeout 30s] [--record FILE]";
+
+  /** How long each GPIO device's trigger is waited for. */
+  static final Duration DEFAULT_GPIO_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Pattern STEP =
       Pattern.compile("\\d+\\. (.+?): (?:OK \\((.*)\\)|FAILED: (.*))");
@@ -100,9 +93,16 @@ public final class CommissionCommand {
       args = args.subList(2, args.size());
     }
     Args a;
+    Duration gpioTimeout;
     try {
-      a = Args.parse("commission", args, Set.of("--config", "--record"), Set.of("--skip-gpio"));
+      a =
+          Args.parse(
+              "commission",
+              args,
+              Set.of("--config", "--record", "--gpio-timeout"),
+              Set.of("--skip-gpio"));
       a.required("--config");
+      gpioTimeout = a.duration("--gpio-timeout", DEFAULT_GPIO_TIMEOUT);
     } catch (UsageException e) {
       err.println(e.getMessage());
       err.println(USAGE_TEXT);
@@ -131,7 +131,7 @@ public final class CommissionCommand {
       return INVALID;
     }
 
-    List<DeviceResult> devices = devices(site, a.flag("--skip-gpio"));
+    List<DeviceResult> devices = devices(site, a.flag("--skip-gpio"), gpioTimeout);
     List<UplinkStep> uplink = uplink(file, defaultProfiles);
 
     CommissionReport report =
@@ -162,132 +162,38 @@ public final class CommissionCommand {
     return report.passed() ? PASS : FAIL;
   }
 
-  /** Every device in site order; the Modbus RTU ones polled once, bus by bus. */
-  private List<DeviceResult> devices(CommissionSummary site, boolean skipGpio)
+  /**
+   * Every device in site order: the bus devices read once, bus by bus; then the GPIO devices
+   * checked one at a time (or skipped).
+   */
+  private List<DeviceResult> devices(CommissionSummary site, boolean skipGpio, Duration gpioTimeout)
       throws InterruptedException {
-    Map<String, DeviceResult> results = new LinkedHashMap<>();
-    site.devices().forEach(d -> results.put(d.id(), null));
     ProfileDirectories profiles = new ProfileDirectories(site.profileDirs());
-    for (CommissionSummary.Bus bus : site.buses()) {
-      List<CommissionSummary.Device> polled =
-          site.devices().stream()
-              .filter(d -> bus.id().equals(d.bus()))
-              .filter(d -> ModbusDevicePoller.PROTOCOL.equals(d.protocol()))
-              .toList();
-      if (polled.isEmpty()) {
-        continue;
-      }
-      LineSettings settings =
-          new LineSettings(
-              bus.port(),
-              bus.baud(),
-              Parity.valueOf(bus.parity().toUpperCase(Locale.ROOT)),
-              bus.dataBits(),
-              bus.stopBits());
-      err.println(
-          "polling "
-              + polled.size()
-              + " device(s) on "
-              + bus.id()
-              + " ("
-              + bus.port()
-              + ", "
-              + BusScanner.describe(settings)
-              + ")");
-      try (SerialLine line = lines.open(settings)) {
-        Transactor transactor = LineTransactor.standalone(line, bus.responseTimeout());
-        for (CommissionSummary.Device d : polled) {
-          results.put(d.id(), poll(transactor, profiles, d));
-        }
-      } catch (IOException e) {
-        for (CommissionSummary.Device d : polled) {
-          results.put(
-              d.id(),
-              new DeviceResult(
-                  d.id(),
-                  d.profile(),
-                  d.protocol(),
-                  d.bus(),
-                  d.unit(),
-                  "port error",
-                  "cannot open " + bus.port() + ": " + e.getMessage(),
-                  List.of()));
-        }
-      }
-    }
+    Map<String, DeviceResult> results =
+        new HashMap<>(
+            new BusCommissioning(lines, profiles, err).poll(site.buses(), site.devices()));
+    List<CommissionSummary.Device> gpio =
+        site.devices().stream().filter(d -> d.bus() == null && d.pin() >= 0).toList();
+    results.putAll(
+        skipGpio
+            ? GpioCommissioning.skipped(gpio)
+            : new GpioCommissioning(profiles, gpioTimeout, err).check(site.gpio(), gpio));
     List<DeviceResult> out = new ArrayList<>();
     for (CommissionSummary.Device d : site.devices()) {
       DeviceResult r = results.get(d.id());
       if (r == null) {
-        String note;
-        if (d.bus() == null) {
-          note =
-              skipGpio
-                  ? "GPIO: skipped (--skip-gpio)"
-                  : "GPIO: use the running gateway's edge:gpio";
-        } else {
-          note = d.protocol() + ": not polled by commission; use the running gateway's status";
-        }
-        r = DeviceResult.notChecked(d.id(), d.profile(), d.protocol(), d.bus(), d.unit(), note);
+        r =
+            DeviceResult.notChecked(
+                d.id(),
+                d.profile(),
+                d.protocol(),
+                d.bus(),
+                d.unit(),
+                d.protocol() + ": not polled by commission; use the running gateway's status");
       }
       out.add(r);
     }
     return out;
-  }
-
-  private static DeviceResult poll(
-      Transactor transactor, ProfileDirectories profiles, CommissionSummary.Device d)
-      throws InterruptedException {
-    DeviceProfile profile;
-    try {
-      Optional<DeviceProfile> found = profiles.find(d.profile());
-      if (found.isEmpty()) {
-        return DeviceResult.notChecked(
-            d.id(), d.profile(), d.protocol(), d.bus(), d.unit(), "profile not found");
-      }
-      profile = found.get();
-    } catch (ProfileException e) {
-      return DeviceResult.notChecked(
-          d.id(), d.profile(), d.protocol(), d.bus(), d.unit(), e.getMessage());
-    }
-    ModbusDevicePoller poller =
-        new ModbusDevicePoller(
-            d.id(),
-            profile,
-            d.unit(),
-            Duration.ofSeconds(1),
-            RequestPlanner.plan(profile, transactor.settings()),
-            set -> {},
-            Clock.systemUTC());
-    List<PointReading> readings = poller.read(transactor).set().points();
-    List<PointResult> points = new ArrayList<>();
-    for (int i = 0; i < readings.size(); i++) {
-      points.add(point(readings.get(i), profile.points().get(i)));
-    }
-    return new DeviceResult(
-        d.id(),
-        d.profile(),
-        d.protocol(),
-        d.bus(),
-        d.unit(),
-        CommissionReport.deviceStatus(points),
-        null,
-        points);
-  }
-
-  static PointResult point(PointReading r, Point p) {
-    String unit = r.unit() == null ? p.unit() : r.unit();
-    if (!r.ok()) {
-      return new PointResult(
-          r.name(), null, unit, null, CommissionReport.status(r.error(), false), r.error());
-    }
-    return new PointResult(
-        r.name(),
-        String.valueOf(r.value()),
-        unit,
-        !r.outOfRange(),
-        CommissionReport.status(null, r.outOfRange()),
-        null);
   }
 
   /** {@code provision check}, its output shown as it is and its steps kept for the record. */

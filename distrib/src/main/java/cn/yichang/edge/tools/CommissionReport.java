@@ -25,6 +25,7 @@ record CommissionReport(
   static final String EXCEPTION = "exception";
   static final String OUT_OF_RANGE = "out of range";
   static final String NOT_CHECKED = "not checked";
+  static final String SKIPPED = "skipped";
 
   /**
    * One point as read once.
@@ -40,7 +41,9 @@ record CommissionReport(
   /**
    * One configured device.
    *
-   * @param status {@code ok}, {@code not checked}, or the worst status of its points
+   * @param pin a GPIO device's pin; -1 for a bus device
+   * @param status {@code ok}, {@code not checked}, {@code skipped}, or the worst status of its
+   *     points
    * @param note why it was not checked; null otherwise
    */
   record DeviceResult(
@@ -49,9 +52,23 @@ record CommissionReport(
       String protocol,
       String bus,
       int unit,
+      int pin,
       String status,
       String note,
       List<PointResult> points) {
+
+    /** A device on a bus. */
+    DeviceResult(
+        String id,
+        String profile,
+        String protocol,
+        String bus,
+        int unit,
+        String status,
+        String note,
+        List<PointResult> points) {
+      this(id, profile, protocol, bus, unit, -1, status, note, points);
+    }
 
     /** A device this command does not poll. */
     static DeviceResult notChecked(
@@ -59,15 +76,25 @@ record CommissionReport(
       return new DeviceResult(id, profile, protocol, bus, unit, NOT_CHECKED, note, List.of());
     }
 
+    /** A GPIO device whose trigger check was skipped ({@code --skip-gpio}). */
+    static DeviceResult skipped(String id, String profile, int pin, String note) {
+      return new DeviceResult(id, profile, "gpio", null, 0, pin, SKIPPED, note, List.of());
+    }
+
+    /** Ok, not checked (nothing this command polls) and skipped (on request) do not fail. */
     boolean passed() {
-      return status.equals(OK) || status.equals(NOT_CHECKED);
+      return status.equals(OK) || status.equals(NOT_CHECKED) || status.equals(SKIPPED);
     }
   }
 
   /** A step of {@code provision check}, as it printed it. */
   record UplinkStep(String name, boolean ok, String detail) {}
 
-  /** Every checked point ok and every uplink step ok; the uplink must have been checked. */
+  /**
+   * Every checked point ok and every uplink step ok; the uplink must have been checked. GPIO
+   * devices skipped on request ({@code --skip-gpio}) do not fail the site: the record says which
+   * were skipped, for the work order to follow up.
+   */
   boolean passed() {
     return devices.stream().allMatch(DeviceResult::passed)
         && !uplink.isEmpty()
@@ -123,7 +150,9 @@ record CommissionReport(
             p.value() == null ? "-" : p.value(),
             p.unit() == null || p.unit().isEmpty() ? "-" : p.unit(),
             p.inRange() == null ? "-" : p.inRange() ? "yes" : "no",
-            p.status());
+            p.detail() == null || p.detail().equals(p.status())
+                ? p.status()
+                : p.status() + " (" + p.detail() + ")");
       }
     }
     table.print(out);
@@ -136,13 +165,15 @@ record CommissionReport(
       out.println("uplink: not checked");
     }
     long failing = devices.stream().filter(d -> !d.passed()).count();
+    long skipped = devices.stream().filter(d -> d.status().equals(SKIPPED)).count();
     out.println(
         String.format(
             Locale.ROOT,
-            "%s: %d device(s), %d failing, uplink %s",
+            "%s: %d device(s), %d failing, %suplink %s",
             passed() ? "PASS" : "FAIL",
             devices.size(),
             failing,
+            skipped == 0 ? "" : skipped + " skipped, ",
             !uplink.isEmpty() && uplink.stream().allMatch(UplinkStep::ok) ? "ok" : "failed"));
   }
 
@@ -164,6 +195,9 @@ record CommissionReport(
       j.field("protocol").string(d.protocol());
       j.field("bus").string(d.bus());
       j.field("unit").number(d.unit());
+      if (d.pin() >= 0) {
+        j.field("pin").number(d.pin());
+      }
       j.field("status").string(d.status());
       j.field("note").string(d.note());
       j.field("points").open('[');

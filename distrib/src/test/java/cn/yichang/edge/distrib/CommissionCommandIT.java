@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Point;
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
+import cn.yichang.edge.profile.yaml.ProfileReader;
 import cn.yichang.edge.serial.LineSettings;
 import cn.yichang.edge.serial.Parity;
 import cn.yichang.edge.sim.PacedRtuSlave;
@@ -15,11 +16,16 @@ import cn.yichang.edge.sim.broker.MosquittoBroker;
 import cn.yichang.edge.sim.broker.PkiFiles;
 import cn.yichang.edge.sim.broker.TestPki;
 import cn.yichang.edge.sim.profile.ProfileUnit;
+import cn.yichang.edge.sim.serial.SerialDeviceSim;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/sanxia-edge commission through the script: the simulator on a socat pty serves one of the
- * site's two soil probes, the other unit stays silent; the uplink is a TLS Mosquitto that requires
- * the test PKI's client certificate.
+ * site's two soil probes, the other unit stays silent; ascii-line and framed devices are served by
+ * the serial simulator on ptys of their own; GPIO devices are on the mock provider, an event script
+ * playing the installer's presses; the uplink is a TLS Mosquitto that requires the test PKI's
+ * client certificate.
  */
 class CommissionCommandIT {
 
@@ -177,6 +185,209 @@ class CommissionCommandIT {
   }
 
   @Test
+  void gpioDevicesShowTheirLevelAndWaitForATriggerOneAtATimeOrAreSkipped() throws Exception {
+    PkiFiles pki = TestPki.generate(dir.resolve("pki"), GATEWAY);
+    Path script = dir.resolve("bench.yaml");
+    // the installer presses the SOS button 2 s in (the contact bouncing); the door stays shut
+    Files.writeString(
+        script,
+        """
+        events:
+          - {at: 2s, pin: 22, set: low, for: 500ms, bounce: 3}
+          - {at: 0s, pin: 5, set: low}
+        """);
+    try (MosquittoBroker broker = MosquittoBroker.start(pki, BrokerOptions.tlsOnly())) {
+      Path site = dir.resolve("care.yaml");
+      Files.writeString(
+          site,
+          """
+          gateway: {id: %s, account: %s}
+          devices:
+            - {id: sos-01, profile: elderly-care/sos-button, gpio: {pin: 22, pull: up}, poll: 5s}
+            - {id: door-01, profile: buildings/door-contact, gpio: {pin: 5}, poll: 5s}
+          gpio: {provider: mock, script: bench.yaml}
+          %s
+          """
+              .formatted(GATEWAY, ACCOUNT, uplink(broker, pki)));
+      Path record = dir.resolve("record-gpio.json");
+
+      GatewayProcess.Result result =
+          GatewayProcess.run(
+              "commission",
+              "--config",
+              site.toString(),
+              "--gpio-timeout",
+              "3s",
+              "--record",
+              record.toString());
+
+      String output = String.join("\n", result.output());
+      assertThat(result.exitCode()).as(output).isEqualTo(1);
+      // what the installer reads: the level now, what it means, what to do
+      assertThat(result.output())
+          .as(output)
+          .contains(
+              "[1/2] sos-01 (elderly-care/sos-button) on GPIO 22, pull up: now high (released)")
+          .contains("      press the button within 3 s ...")
+          .contains("[2/2] door-01 (buildings/door-contact) on GPIO 5, pull up: now low (closed)")
+          .contains("      trigger the sensor (make it read open) within 3 s ...");
+      String sosRow =
+          result.output().stream()
+              .filter(l -> l.startsWith("sos-01 "))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(output));
+      Matcher pass =
+          Pattern.compile(
+                  "sos-01\\s+elderly-care/sos-button\\s+sos\\s+high->low\\s+-\\s+-\\s+"
+                      + "ok \\(released -> pressed after (\\d+(?:\\.\\d+)?) s\\)")
+              .matcher(sosRow);
+      assertThat(pass.matches()).as(output).isTrue();
+      // pressed 2 s after the GPIO check began, which the SOS opened
+      assertThat(Double.parseDouble(pass.group(1))).isBetween(1.0, 3.0);
+      assertThat(result.output())
+          .as(output)
+          .anyMatch(
+              l ->
+                  l.matches(
+                      "door-01\\s+buildings/door-contact\\s+open\\s+low\\s+-\\s+-\\s+"
+                          + "no change within 3 s \\(stayed low \\(closed\\): check the wiring,"
+                          + " the pull resistor \\(up\\) and the pin number \\(GPIO 5, BCM\\)\\)"))
+          .contains("FAIL: 2 device(s), 1 failing, uplink ok");
+      String json = Files.readString(record);
+      assertThat(json)
+          .contains("\"result\": \"FAIL\"")
+          .contains("\"pin\": 22", "\"pin\": 5")
+          .containsPattern(
+              "\"value\": \"high->low\",\\s+\"unit\": null,\\s+\"in_range\": null,"
+                  + "\\s+\"status\": \"ok\"")
+          .contains("\"status\": \"no change within 3 s\"");
+
+      // --skip-gpio: the rows say skipped, and skipped devices do not fail the site
+      Path skipRecord = dir.resolve("record-skip.json");
+      GatewayProcess.Result skipped =
+          GatewayProcess.run(
+              "commission",
+              "--config",
+              site.toString(),
+              "--skip-gpio",
+              "--record",
+              skipRecord.toString());
+
+      String skippedOutput = String.join("\n", skipped.output());
+      assertThat(skipped.exitCode()).as(skippedOutput).isZero();
+      assertThat(skipped.output())
+          .as(skippedOutput)
+          .anyMatch(l -> l.matches("sos-01\\s+elderly-care/sos-button(\\s+-){4}\\s+skipped \\(.*"))
+          .anyMatch(l -> l.matches("door-01\\s+buildings/door-contact(\\s+-){4}\\s+skipped \\(.*"))
+          .noneMatch(l -> l.contains("press the button"))
+          .contains("PASS: 2 device(s), 0 failing, 2 skipped, uplink ok");
+      String skipJson = Files.readString(skipRecord);
+      assertThat(skipJson).contains("\"result\": \"PASS\"");
+      assertThat(count(skipJson, "\"status\": \"skipped\"")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void asciiLineAndFramedDevicesAreReadOnceLikeModbusOnes() throws Exception {
+    PkiFiles pki = TestPki.generate(dir.resolve("pki"), GATEWAY);
+    try (SocatPtyPair gnssPty = SocatPtyPair.start(dir, "gnssGW", "gnssDEV");
+        SocatPtyPair radarPty = SocatPtyPair.start(dir, "radarGW", "radarDEV");
+        SocatPtyPair wxPty = SocatPtyPair.start(dir, "wxGW", "wxDEV");
+        SerialDeviceSim gnss =
+            SerialDeviceSim.start(
+                device(gnssPty, 9600),
+                profile("elderly-care/gnss-nmea"),
+                21,
+                0,
+                Duration.ofMillis(200));
+        SerialDeviceSim radar =
+            SerialDeviceSim.start(
+                device(radarPty, 115200),
+                profile("elderly-care/mmwave-fall-radar"),
+                22,
+                0,
+                Duration.ZERO);
+        SerialDeviceSim weather =
+            SerialDeviceSim.start(
+                device(wxPty, 19200), profile("agriculture/weather-ascii"), 23, 0, Duration.ZERO);
+        MosquittoBroker broker = MosquittoBroker.start(pki, BrokerOptions.tlsOnly())) {
+      Path site = dir.resolve("serial.yaml");
+      Files.writeString(
+          site,
+          """
+          gateway: {id: %s, account: %s}
+          buses:
+            - {id: gnss, type: serial, port: %s, baud: 9600}
+            - {id: care-1, type: serial, port: %s, baud: 115200}
+            - {id: weather, type: serial, port: %s, baud: 19200}
+          devices:
+            - {id: gnss-01, profile: elderly-care/gnss-nmea, bus: gnss, poll: 2s}
+            - {id: radar-01, profile: elderly-care/mmwave-fall-radar, bus: care-1, poll: 1s}
+            - {id: wx-01, profile: agriculture/weather-ascii, bus: weather, poll: 1s}
+          %s
+          """
+              .formatted(
+                  GATEWAY,
+                  ACCOUNT,
+                  gnssPty.masterEnd(),
+                  radarPty.masterEnd(),
+                  wxPty.masterEnd(),
+                  uplink(broker, pki)));
+      Path record = dir.resolve("record-serial.json");
+
+      GatewayProcess.Result result =
+          GatewayProcess.run(
+              "commission", "--config", site.toString(), "--record", record.toString());
+
+      String output = String.join("\n", result.output());
+      assertThat(result.exitCode()).as(output).isZero();
+      assertThat(result.output()).as(output).contains("PASS: 3 device(s), 0 failing, uplink ok");
+      String json = Files.readString(record);
+      Map<String, SerialDeviceSim> sims =
+          Map.of("gnss-01", gnss, "radar-01", radar, "wx-01", weather);
+      Map<String, String> profiles =
+          Map.of(
+              "gnss-01", "elderly-care/gnss-nmea",
+              "radar-01", "elderly-care/mmwave-fall-radar",
+              "wx-01", "agriculture/weather-ascii");
+      for (String id : sims.keySet()) {
+        Map<String, Object> sent = sims.get(id).expected();
+        assertThat(sent).as(id).isNotEmpty();
+        sent.forEach(
+            (name, value) -> {
+              String shown = Pattern.quote(String.valueOf(value));
+              assertThat(result.output())
+                  .as(id + " " + name + "\n" + output)
+                  .anyMatch(
+                      l ->
+                          l.matches(
+                              Pattern.quote(id)
+                                  + "\\s+"
+                                  + Pattern.quote(profiles.get(id))
+                                  + "\\s+"
+                                  + Pattern.quote(name)
+                                  + "\\s+"
+                                  + shown
+                                  + "\\s+\\S+\\s+yes\\s+ok"));
+              assertThat(json)
+                  .as(id + " " + name)
+                  .containsPattern(
+                      "\"point\": \""
+                          + Pattern.quote(name)
+                          + "\",\\s+\"value\": \""
+                          + shown
+                          + "\"");
+            });
+      }
+      assertThat(radar.requests()).isPositive();
+      assertThat(weather.requests()).isPositive();
+      assertThat(json)
+          .contains("\"protocol\": \"ascii-line\"", "\"protocol\": \"framed\"")
+          .contains("\"result\": \"PASS\"");
+    }
+  }
+
+  @Test
   void anInvalidSiteFileExitsWith2() throws Exception {
     Path site = dir.resolve("bad.yaml");
     Files.writeString(site, "gateway: {id: x, account: y}\nbuses: []\ndevices:\n  - {id: a}\n");
@@ -185,6 +396,23 @@ class CommissionCommandIT {
 
     assertThat(result.exitCode()).as(String.join("\n", result.output())).isEqualTo(2);
     assertThat(result.output()).anyMatch(l -> l.startsWith(site + ":4: "));
+  }
+
+  private static String uplink(MosquittoBroker broker, PkiFiles pki) {
+    return """
+        uplink:
+          url: %s
+          tls: {ca: %s, cert: %s, key: %s}
+        """
+        .formatted(broker.tlsUrl(), pki.caCert(), pki.gateway().cert(), pki.gateway().key());
+  }
+
+  private static LineSettings device(SocatPtyPair pty, int baud) {
+    return new LineSettings(pty.deviceEnd().toString(), baud, Parity.NONE, 8, 1);
+  }
+
+  private static DeviceProfile profile(String id) throws Exception {
+    return ProfileReader.read(GatewayProcess.HOME.resolve("device-profiles/" + id + ".yaml"), id);
   }
 
   private static int count(String text, String what) {

@@ -103,6 +103,54 @@ class CommissionReportTest {
   }
 
   @Test
+  void skippedGpioDevicesDoNotFailTheSiteAndAGpioFailureSaysWhatToCheck() {
+    DeviceResult ok = device("ph-01", new PointResult("ph", "7.1", "pH", true, "ok", null));
+    DeviceResult skipped =
+        DeviceResult.skipped("sos-01", "elderly-care/sos-button", 22, "--skip-gpio");
+    PointResult noChange =
+        new PointResult(
+            "open",
+            "low",
+            null,
+            null,
+            "no change within 3 s",
+            "stayed low (closed): check the wiring");
+    DeviceResult door =
+        new DeviceResult(
+            "door-01",
+            "buildings/door-contact",
+            "gpio",
+            null,
+            0,
+            5,
+            noChange.status(),
+            null,
+            List.of(noChange));
+
+    CommissionReport passing = report(List.of(ok, skipped), UPLINK_OK);
+    assertThat(passing.passed()).isTrue();
+    assertThat(table(passing).lines())
+        .anyMatch(
+            l ->
+                l.matches(
+                    "sos-01\\s+elderly-care/sos-button(\\s+-){4}\\s+skipped \\(--skip-gpio\\)"))
+        .contains("PASS: 2 device(s), 0 failing, 1 skipped, uplink ok");
+    assertThat(passing.toJson()).contains("\"status\": \"skipped\"").contains("\"pin\": 22");
+
+    CommissionReport failing = report(List.of(ok, skipped, door), UPLINK_OK);
+    assertThat(failing.passed()).isFalse();
+    assertThat(table(failing).lines())
+        .anyMatch(
+            l ->
+                l.matches(
+                    "door-01\\s+buildings/door-contact\\s+open\\s+low\\s+-\\s+-\\s+no change within"
+                        + " 3 s \\(stayed low \\(closed\\): check the wiring\\)"))
+        .contains("FAIL: 3 device(s), 1 failing, 1 skipped, uplink ok");
+    // a bus device's record has no pin
+    assertThat(report(List.of(ok), UPLINK_OK).toJson()).doesNotContain("\"pin\"");
+  }
+
+  @Test
   void jsonEscapesStringsAndCarriesEveryResult() {
     CommissionReport r =
         report(

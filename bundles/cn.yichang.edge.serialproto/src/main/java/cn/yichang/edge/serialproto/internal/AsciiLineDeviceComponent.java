@@ -2,6 +2,7 @@ package cn.yichang.edge.serialproto.internal;
 
 import cn.yichang.edge.bus.Bus;
 import cn.yichang.edge.profile.AsciiLineSpec;
+import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.ProfileRepository;
 import cn.yichang.edge.reading.Asset;
 import cn.yichang.edge.reading.ReadingPublisher;
@@ -42,21 +43,7 @@ public final class AsciiLineDeviceComponent {
       BundleContext context) {
     this.device =
         SerialDevice.start(
-            PROTOCOL,
-            config,
-            bus,
-            profiles,
-            publisher,
-            lines,
-            profile -> {
-              AsciiLineSpec spec = profile.spec(AsciiLineSpec.class);
-              return new SerialDevice.Codec(
-                  new LineParser(spec),
-                  spec.command() == null
-                      ? null
-                      : spec.command().getBytes(StandardCharsets.ISO_8859_1),
-                  spec.timeout());
-            });
+            PROTOCOL, config, bus, profiles, publisher, lines, AsciiLineDeviceComponent::codec);
     this.asset =
         register(
             context,
@@ -64,6 +51,15 @@ public final class AsciiLineDeviceComponent {
             SerialAsset.channels(device.profile().spec(AsciiLineSpec.class)),
             bus,
             device);
+  }
+
+  /** How an ascii-line profile's devices are read: lines, and the command of a poll if any. */
+  static SerialDevice.Codec codec(DeviceProfile profile) {
+    AsciiLineSpec spec = profile.spec(AsciiLineSpec.class);
+    return new SerialDevice.Codec(
+        new LineParser(spec),
+        spec.command() == null ? null : spec.command().getBytes(StandardCharsets.ISO_8859_1),
+        spec.timeout());
   }
 
   /** Registers the device as an {@link Asset} for remote management (ASSET-V1). */

@@ -1,6 +1,7 @@
 package cn.yichang.edge.serialproto.internal;
 
 import cn.yichang.edge.bus.Bus;
+import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.FramedSpec;
 import cn.yichang.edge.profile.ProfileRepository;
 import cn.yichang.edge.reading.Asset;
@@ -39,16 +40,7 @@ public final class FramedDeviceComponent {
       BundleContext context) {
     this.device =
         SerialDevice.start(
-            PROTOCOL,
-            config,
-            bus,
-            profiles,
-            publisher,
-            lines,
-            profile -> {
-              FramedSpec spec = profile.spec(FramedSpec.class);
-              return new SerialDevice.Codec(new FrameParser(spec), spec.request(), spec.timeout());
-            });
+            PROTOCOL, config, bus, profiles, publisher, lines, FramedDeviceComponent::codec);
     this.asset =
         AsciiLineDeviceComponent.register(
             context,
@@ -56,6 +48,12 @@ public final class FramedDeviceComponent {
             SerialAsset.channels(device.profile().spec(FramedSpec.class)),
             bus,
             device);
+  }
+
+  /** How a framed profile's devices are read: frames, and the request of a poll if any. */
+  static SerialDevice.Codec codec(DeviceProfile profile) {
+    FramedSpec spec = profile.spec(FramedSpec.class);
+    return new SerialDevice.Codec(new FrameParser(spec), spec.request(), spec.timeout());
   }
 
   SerialDevice device() {

@@ -20,7 +20,8 @@ public record CommissionSummary(
     String account,
     List<Path> profileDirs,
     List<Bus> buses,
-    List<Device> devices) {
+    List<Device> devices,
+    Gpio gpio) {
 
   /** A serial line; {@code parity} is none, even or odd. */
   public record Bus(
@@ -35,8 +36,17 @@ public record CommissionSummary(
   /**
    * @param bus null for a GPIO device
    * @param pin the GPIO pin; -1 for a bus device
+   * @param pull the site's pull for the pin ({@code up}, {@code down}, {@code off}); null for the
+   *     profile's, or for a bus device
    */
-  public record Device(String id, String profile, String protocol, String bus, int unit, int pin) {}
+  public record Device(
+      String id, String profile, String protocol, String bus, int unit, int pin, String pull) {}
+
+  /**
+   * The GPIO provider ({@code auto}, {@code mock}, {@code gpiod}, {@code linuxfs}) and the mock's
+   * event script (absolute; null for none); null when the site has no GPIO.
+   */
+  public record Gpio(String provider, Path script, double scriptScale) {}
 
   public static CommissionSummary read(Path file, Path distributionProfiles) {
     SiteReport report = SiteReader.read(file, distributionProfiles);
@@ -47,7 +57,8 @@ public record CommissionSummary(
           null,
           List.of(),
           List.of(),
-          List.of());
+          List.of(),
+          null);
     }
     Site site = report.site();
     List<Path> dirs = new ArrayList<>(site.profileDirs());
@@ -80,7 +91,11 @@ public record CommissionSummary(
                         d.protocol(),
                         d.bus(),
                         d.unit(),
-                        d.pin() == null ? -1 : d.pin().pin()))
-            .toList());
+                        d.pin() == null ? -1 : d.pin().pin(),
+                        d.pin() == null ? null : d.pin().pull()))
+            .toList(),
+        site.gpio() == null
+            ? null
+            : new Gpio(site.gpio().provider(), site.gpio().script(), site.gpio().scriptScale()));
   }
 }
