@@ -11,6 +11,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -33,7 +34,9 @@ import org.bouncycastle.pkcs.PKCSException;
 /**
  * Certificates and private keys from PEM files, in every key layout OpenSSL writes: PKCS#8 ({@code
  * BEGIN PRIVATE KEY}), encrypted PKCS#8, PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) and SEC1 ({@code
- * BEGIN EC PRIVATE KEY}), the last two also with OpenSSL's legacy encryption headers.
+ * BEGIN EC PRIVATE KEY}), the last two also with OpenSSL's legacy encryption headers. The common
+ * unencrypted files are read by {@link JdkPem} with the JDK alone; BouncyCastle reads the rest and
+ * explains what cannot be read.
  */
 final class PemFiles {
 
@@ -52,7 +55,12 @@ final class PemFiles {
 
   /** Every certificate in the file, in file order; at least one. */
   static List<X509Certificate> certificates(Role role, Path file) throws TlsProblem {
-    List<Object> objects = pemObjects(role, file);
+    byte[] bytes = TlsFileReader.read(role, file);
+    Optional<List<X509Certificate>> common = JdkPem.certificates(bytes);
+    if (common.isPresent()) {
+      return common.get();
+    }
+    List<Object> objects = pemObjects(role, file, bytes);
     JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
     List<X509Certificate> certificates = new ArrayList<>();
     for (Object object : objects) {
@@ -72,7 +80,12 @@ final class PemFiles {
 
   /** The first private key in the file, decrypted with {@code password} if it is encrypted. */
   static PrivateKey privateKey(Path file, char[] password) throws TlsProblem {
-    List<Object> objects = pemObjects(Role.KEY, file);
+    byte[] bytes = TlsFileReader.read(Role.KEY, file);
+    Optional<PrivateKey> common = JdkPem.privateKey(bytes);
+    if (common.isPresent()) {
+      return common.get();
+    }
+    List<Object> objects = pemObjects(Role.KEY, file, bytes);
     for (Object object : objects) {
       PrivateKeyInfo info = keyInfo(file, object, password);
       if (info != null) {
@@ -124,8 +137,8 @@ final class PemFiles {
     }
   }
 
-  private static List<Object> pemObjects(Role role, Path file) throws TlsProblem {
-    String text = new String(TlsFileReader.read(role, file), StandardCharsets.ISO_8859_1);
+  private static List<Object> pemObjects(Role role, Path file, byte[] bytes) throws TlsProblem {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
     if (!text.contains("-----BEGIN ")) {
       throw new TlsProblem(
           role,
