@@ -145,6 +145,33 @@ class TakeAcknowledgeRewindTest {
   }
 
   @Test
+  void runsOfAcknowledgedIdsAcrossPrioritiesDeleteExactlyThoseRows() throws Exception {
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings(dir))) {
+      Priority[] order = {
+        TELEMETRY, ALARM, TELEMETRY, CONTROL, TELEMETRY, TELEMETRY, ALARM, TELEMETRY, TELEMETRY,
+        TELEMETRY, CONTROL, TELEMETRY
+      };
+      for (int n = 0; n < order.length; n++) {
+        store.enqueue(message(order[n], n));
+      }
+      awaitAccepted(store, order.length);
+      List<StoredMessage> taken = store.take(order.length, Duration.ZERO);
+      // by sequence (= id): runs 0-3 and 6-8 (each mixing priorities), 10 alone; 4, 5, 9, 11 kept
+      Set<Integer> acknowledged = Set.of(0, 1, 2, 3, 6, 7, 8, 10);
+      taken.stream()
+          .filter(m -> acknowledged.contains(number(m)))
+          .forEach(m -> store.acknowledge(m.id()));
+      store.rewind(); // commits the deletions
+
+      assertThat(store.counters().acknowledged()).isEqualTo(acknowledged.size());
+      assertThat(store.counters().buffered()).isEqualTo(4);
+      assertThat(store.take(order.length, Duration.ZERO))
+          .extracting(Stores::number)
+          .containsExactlyInAnyOrder(4, 5, 9, 11);
+    }
+  }
+
+  @Test
   void acknowledgingAnUnknownIdDoesNothing() throws Exception {
     try (SqliteMessageStore store = SqliteMessageStore.open(settings(dir))) {
       store.enqueue(message(ALARM, 1));
