@@ -260,6 +260,21 @@ final class StoreDatabase implements AutoCloseable {
     }
   }
 
+  /** Sets {@code newest[priority]} to the highest id of each priority in the file, 0 for none. */
+  void newestIds(long[] newest) throws SQLException {
+    // one indexed lookup per priority, not a scan of a large backlog
+    try (PreparedStatement max =
+        connection.prepareStatement(
+            "SELECT coalesce(max(id), 0) FROM messages WHERE priority = ?")) {
+      for (Priority p : Priority.values()) {
+        max.setInt(1, p.ordinal());
+        try (ResultSet rs = max.executeQuery()) {
+          newest[p.ordinal()] = rs.next() ? rs.getLong(1) : 0;
+        }
+      }
+    }
+  }
+
   long count() throws SQLException {
     return SqliteFiles.query(connection, "SELECT count(*) FROM messages");
   }

@@ -46,6 +46,25 @@ class TakeAcknowledgeRewindTest {
   }
 
   @Test
+  void aReopenedFileHandsOutWhatItHoldsOfEveryPriority() throws Exception {
+    Priority[] order = {TELEMETRY, CONTROL, ALARM, TELEMETRY, ALARM, CONTROL};
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings(dir))) {
+      for (int n = 0; n < order.length; n++) {
+        store.enqueue(message(order[n], n));
+      }
+      awaitAccepted(store, order.length);
+    }
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings(dir))) {
+      assertThat(store.take(10, Duration.ZERO))
+          .extracting(Stores::number)
+          .containsExactly(2, 4, 1, 5, 0, 3);
+      store.enqueue(message(CONTROL, 6));
+      awaitAccepted(store, 1);
+      assertThat(store.take(10, Duration.ZERO)).extracting(Stores::number).containsExactly(6);
+    }
+  }
+
+  @Test
   void aLaterAlarmOvertakesTelemetryNotTakenYet() throws Exception {
     try (SqliteMessageStore store = SqliteMessageStore.open(settings(dir))) {
       for (int n = 0; n < 4; n++) {
