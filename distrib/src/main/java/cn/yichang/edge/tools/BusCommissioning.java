@@ -90,17 +90,7 @@ final class BusCommissioning {
         }
       } catch (IOException e) {
         for (CommissionSummary.Device d : polled) {
-          results.put(
-              d.id(),
-              new DeviceResult(
-                  d.id(),
-                  d.profile(),
-                  d.protocol(),
-                  d.bus(),
-                  d.unit(),
-                  "port error",
-                  "cannot open " + bus.port() + ": " + e.getMessage(),
-                  List.of()));
+          results.put(d.id(), portError(d, "cannot open " + bus.port() + ": " + e.getMessage()));
         }
       }
     }
@@ -150,15 +140,7 @@ final class BusCommissioning {
         try {
           readings = check.listen(line, check.timeout());
         } catch (IOException e) {
-          return new DeviceResult(
-              d.id(),
-              d.profile(),
-              d.protocol(),
-              d.bus(),
-              d.unit(),
-              "port error",
-              "reading " + line.settings().port() + " failed: " + e.getMessage(),
-              List.of());
+          return portError(d, "reading " + line.settings().port() + " failed: " + e.getMessage());
         }
       } else {
         readings = check.poll(transactor);
@@ -192,5 +174,10 @@ final class BusCommissioning {
         !r.outOfRange(),
         CommissionReport.status(null, r.outOfRange()),
         null);
+  }
+
+  private static DeviceResult portError(CommissionSummary.Device d, String detail) {
+    return new DeviceResult(
+        d.id(), d.profile(), d.protocol(), d.bus(), d.unit(), "port error", detail, List.of());
   }
 }
