@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -260,10 +261,19 @@ final class DurableBuffer {
     }
   }
 
+  /** Takes the file only once everything about it is read: a half-read one is closed again. */
   private void reopen() throws SQLException, IOException {
-    db = opener.open();
-    stats.buffered(db.count(), db.usedBytes());
-    db.newestIds(newest);
+    StoreDatabase opened = opener.open();
+    long[] ids = new long[newest.length];
+    try {
+      opened.newestIds(ids);
+      stats.buffered(opened.count(), opened.usedBytes());
+    } catch (SQLException | RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    System.arraycopy(ids, 0, newest, 0, ids.length);
+    db = opened;
   }
 
   private void replaceDamaged(Exception reason) {
@@ -275,9 +285,9 @@ final class DurableBuffer {
     stats.lost(held);
     stats.buffered(0, 0);
     try {
+      Arrays.fill(newest, 0); // a new, empty file
       db = opener.replace(reason, held);
       stats.bufferedBytes(db.usedBytes());
-      db.newestIds(newest);
     } catch (SQLException | IOException | RuntimeException e) {
       LOG.error("Store: cannot replace the damaged database {}: {}", opener.path(), e, e);
     }

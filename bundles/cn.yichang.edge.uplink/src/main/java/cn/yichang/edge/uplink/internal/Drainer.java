@@ -25,6 +25,9 @@ final class Drainer {
 
   static final int QOS_AT_LEAST_ONCE = 1;
 
+  /** The most messages taken at once (a take's fixed cost is spread thin well before this). */
+  static final int MAX_BATCH = 128;
+
   private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(60);
 
   private final MessageStore store;
@@ -49,11 +52,13 @@ final class Drainer {
    */
   String drain(MqttSession session, long generation, BooleanSupplier keepGoing)
       throws InterruptedException {
-    // A whole window at a time, taken on another thread while this one publishes: a take costs
-    // hundreds of microseconds (more while the store commits), and taking per freed slot left the
-    // window empty meanwhile. At a loss, up to two windows taken but not yet published (the one
-    // being published and the one held ready) are given back besides the one in flight.
-    try (TakeAhead ahead = TakeAhead.start(store, window.capacity(), POLL)) {
+    // Batches taken on another thread while this one publishes: a take costs hundreds of
+    // microseconds (more while the store commits), and taking per freed slot left the window empty
+    // meanwhile. An alarm committed after a take waits behind the batch being published and the
+    // one held ready: at most MAX_BATCH each, so a large window does not put thousands of
+    // readings ahead of it. At a loss those two batches are taken again besides the window in
+    // flight.
+    try (TakeAhead ahead = TakeAhead.start(store, Math.min(window.capacity(), MAX_BATCH), POLL)) {
       while (keepGoing.getAsBoolean()) {
         for (StoredMessage message : ahead.next(POLL)) {
           if (!awaitSlot(generation, keepGoing)) {

@@ -30,7 +30,7 @@ final class TakeAhead implements AutoCloseable {
   private final SynchronousQueue<List<StoredMessage>> handOff = new SynchronousQueue<>();
   private final Thread thread;
   private volatile boolean open = true;
-  private volatile RuntimeException failure;
+  private volatile Throwable failure;
 
   private TakeAhead(MessageStore store, int batchSize, Duration poll) {
     this.store = store;
@@ -50,16 +50,20 @@ final class TakeAhead implements AutoCloseable {
   /**
    * The next batch, waiting up to {@code wait}; empty when none came.
    *
-   * @throws RuntimeException what the store threw on the taking thread (it has ended)
+   * @throws RuntimeException or Error: what the store threw on the taking thread (it has ended);
+   *     the uplink's loop reconnects after either, as it did when it took on its own thread
    */
   List<StoredMessage> next(Duration wait) throws InterruptedException {
     List<StoredMessage> batch = handOff.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
     if (batch != null) {
       return batch;
     }
-    RuntimeException e = failure;
+    Throwable e = failure;
+    if (e instanceof Error error) {
+      throw error;
+    }
     if (e != null) {
-      throw e;
+      throw (RuntimeException) e;
     }
     return List.of();
   }
@@ -76,7 +80,9 @@ final class TakeAhead implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       // closed; a batch taken and not handed over is taken again after the rewind
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An OutOfMemoryError or a LinkageError in a refresh too: the drainer must not wait on a
+      // thread that is gone while the connection stays up
       failure = e;
     }
   }
@@ -92,8 +98,8 @@ final class TakeAhead implements AutoCloseable {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         LOG.error(
-            "Uplink: a take from the store did not end within {} s; messages it takes are sent"
-                + " after the next reconnection",
+            "Uplink: a take from the store did not end within {} s (a commit stuck on the disk?);"
+                + " what it takes is dropped and taken again after the rewind that waits for it",
             END_WAIT.toSeconds());
         break;
       }

@@ -140,6 +140,29 @@ class TakeAheadTest {
     }
   }
 
+  @Test
+  void anErrorOnTheTakingThreadReachesTheDrainerToo() throws Exception {
+    MessageStore failing =
+        new EmptyStore() {
+          @Override
+          public List<StoredMessage> take(int max, Duration wait) {
+            throw new OutOfMemoryError("Java heap space");
+          }
+        };
+    try (TakeAhead ahead = TakeAhead.start(failing, 10, POLL)) {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      Error seen = null;
+      while (seen == null && System.nanoTime() < deadline) {
+        try {
+          ahead.next(POLL);
+        } catch (OutOfMemoryError e) {
+          seen = e;
+        }
+      }
+      assertThat(seen).hasMessage("Java heap space");
+    }
+  }
+
   private static int taken(FakeMessageStore store) {
     // every take so far, counted by the fake per id
     return store.takeCount();

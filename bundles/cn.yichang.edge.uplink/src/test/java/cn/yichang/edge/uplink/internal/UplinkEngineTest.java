@@ -92,6 +92,34 @@ class UplinkEngineTest {
   }
 
   @Test
+  void anAlarmWaitsBehindAtMostTwoBatchesNotAWholeLargeWindow() {
+    broker.answerAtOnce = p -> p.topic().equals(BIRTH);
+    enqueue(1000);
+    start(300);
+
+    // 300 in flight; the drainer holds the rest of its third batch, TakeAhead a fourth one
+    await().atMost(WAIT).until(() -> broker.held() == 300);
+    await().atMost(WAIT).until(() -> store.takeCount() == 4 * Drainer.MAX_BATCH);
+    int before = broker.published().size();
+    store.enqueue(
+        new OutboundMessage(
+            "acct/gw-1/sensors/sos", Priority.ALARM, new byte[] {1}, Instant.now()));
+    broker.answerAtOnce = p -> true;
+    broker.release(300);
+
+    await()
+        .atMost(WAIT)
+        .until(() -> broker.published().stream().anyMatch(p -> p.topic().endsWith("/sos")));
+    List<Published> sent = broker.published();
+    int alarmAt = 0;
+    while (!sent.get(alarmAt).topic().endsWith("/sos")) {
+      alarmAt++;
+    }
+    // with batches of a whole window it was up to two windows (600) of readings
+    assertThat(alarmAt - before).isLessThanOrEqualTo(2 * Drainer.MAX_BATCH);
+  }
+
+  @Test
   void theServersReceiveMaximumCapsTheWindow() {
     broker.receiveMaximum = 2;
     broker.answerAtOnce = p -> p.topic().equals(BIRTH);

@@ -54,6 +54,8 @@ final class JdkPem {
       for (Block b : blocks.get()) {
         if (b.label().equals("CERTIFICATE") && !b.hasHeaders()) {
           out.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(b.der())));
+        } else if (b.label().contains("CERTIFICATE")) {
+          return Optional.empty(); // X509 or TRUSTED CERTIFICATE, headers, ...: not to be skipped
         }
       }
     } catch (GeneralSecurityException | RuntimeException e) {
@@ -137,11 +139,13 @@ final class JdkPem {
         }
       } else if (line.equals("-----END " + label + "-----")) {
         try {
-          out.add(new Block(label, headers, Base64.getMimeDecoder().decode(body.toString())));
+          out.add(new Block(label, headers, Base64.getDecoder().decode(body.toString())));
         } catch (IllegalArgumentException e) {
           return Optional.empty();
         }
         label = null;
+      } else if (line.startsWith("-----")) {
+        return Optional.empty(); // a block without its END line
       } else if (line.contains(":")) {
         headers = true;
       } else {

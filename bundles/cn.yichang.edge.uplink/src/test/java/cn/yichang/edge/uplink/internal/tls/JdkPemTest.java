@@ -76,7 +76,7 @@ class JdkPemTest {
   }
 
   @Test
-  void declinesWhatIsNotWellFormed() {
+  void declinesWhatIsNotWellFormed() throws Exception {
     assertThat(JdkPem.certificates(bytes("no pem here"))).isEmpty();
     assertThat(
             JdkPem.certificates(
@@ -87,6 +87,16 @@ class JdkPemTest {
                 bytes("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")))
         .isEmpty(); // base64 of three zero bytes: not a certificate
     assertThat(JdkPem.privateKey(bytes("-----BEGIN PRIVATE KEY-----\nAAAA\n"))).isEmpty();
+    String first = pem("CERTIFICATE", authority.certificate());
+    String second = pem("CERTIFICATE", JdkPemTest.second.certificate());
+    // a block without its END line, then a good one: BouncyCastle is to say what is wrong
+    assertThat(
+            JdkPem.certificates(bytes(first.replace("-----END CERTIFICATE-----\n", "") + second)))
+        .isEmpty();
+    // a certificate under another label is not skipped silently
+    assertThat(
+            JdkPem.certificates(bytes(first + second.replace("CERTIFICATE", "X509 CERTIFICATE"))))
+        .isEmpty();
     assertThat(
             JdkPem.privateKey(
                 bytes("-----BEGIN EC PRIVATE KEY-----\nMAMCAQE=\n-----END EC PRIVATE KEY-----\n")))
@@ -108,6 +118,16 @@ class JdkPemTest {
       assertThat(read.getModulus()).isEqualTo(original.getModulus());
       assertThat(read.getPrivateExponent()).isEqualTo(original.getPrivateExponent());
     }
+  }
+
+  private static String pem(String label, java.security.cert.X509Certificate c) throws Exception {
+    return "-----BEGIN "
+        + label
+        + "-----\n"
+        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.getEncoded())
+        + "\n-----END "
+        + label
+        + "-----\n";
   }
 
   private static byte[] bytes(String s) {
