@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Point;
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
-import cn.yichang.edge.profile.yaml.ProfileReader;
 import cn.yichang.edge.serial.LineSettings;
 import cn.yichang.edge.serial.Parity;
 import cn.yichang.edge.sim.PacedRtuSlave;
@@ -20,7 +19,6 @@ import cn.yichang.edge.sim.serial.SerialDeviceSim;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -290,26 +288,7 @@ class CommissionCommandIT {
   @Test
   void asciiLineAndFramedDevicesAreReadOnceLikeModbusOnes() throws Exception {
     PkiFiles pki = TestPki.generate(dir.resolve("pki"), GATEWAY);
-    try (SocatPtyPair gnssPty = SocatPtyPair.start(dir, "gnssGW", "gnssDEV");
-        SocatPtyPair radarPty = SocatPtyPair.start(dir, "radarGW", "radarDEV");
-        SocatPtyPair wxPty = SocatPtyPair.start(dir, "wxGW", "wxDEV");
-        SerialDeviceSim gnss =
-            SerialDeviceSim.start(
-                device(gnssPty, 9600),
-                profile("elderly-care/gnss-nmea"),
-                21,
-                0,
-                Duration.ofMillis(200));
-        SerialDeviceSim radar =
-            SerialDeviceSim.start(
-                device(radarPty, 115200),
-                profile("elderly-care/mmwave-fall-radar"),
-                22,
-                0,
-                Duration.ZERO);
-        SerialDeviceSim weather =
-            SerialDeviceSim.start(
-                device(wxPty, 19200), profile("agriculture/weather-ascii"), 23, 0, Duration.ZERO);
+    try (SerialProtocolDevices devices = new SerialProtocolDevices(dir, 21);
         MosquittoBroker broker = MosquittoBroker.start(pki, BrokerOptions.tlsOnly())) {
       Path site = dir.resolve("serial.yaml");
       Files.writeString(
@@ -317,22 +296,14 @@ class CommissionCommandIT {
           """
           gateway: {id: %s, account: %s}
           buses:
-            - {id: gnss, type: serial, port: %s, baud: 9600}
-            - {id: care-1, type: serial, port: %s, baud: 115200}
-            - {id: weather, type: serial, port: %s, baud: 19200}
+          %s
           devices:
             - {id: gnss-01, profile: elderly-care/gnss-nmea, bus: gnss, poll: 2s}
             - {id: radar-01, profile: elderly-care/mmwave-fall-radar, bus: care-1, poll: 1s}
             - {id: wx-01, profile: agriculture/weather-ascii, bus: weather, poll: 1s}
           %s
           """
-              .formatted(
-                  GATEWAY,
-                  ACCOUNT,
-                  gnssPty.masterEnd(),
-                  radarPty.masterEnd(),
-                  wxPty.masterEnd(),
-                  uplink(broker, pki)));
+              .formatted(GATEWAY, ACCOUNT, devices.buses(), uplink(broker, pki)));
       Path record = dir.resolve("record-serial.json");
 
       GatewayProcess.Result result =
@@ -343,8 +314,7 @@ class CommissionCommandIT {
       assertThat(result.exitCode()).as(output).isZero();
       assertThat(result.output()).as(output).contains("PASS: 3 device(s), 0 failing, uplink ok");
       String json = Files.readString(record);
-      Map<String, SerialDeviceSim> sims =
-          Map.of("gnss-01", gnss, "radar-01", radar, "wx-01", weather);
+      Map<String, SerialDeviceSim> sims = devices.byDevice();
       Map<String, String> profiles =
           Map.of(
               "gnss-01", "elderly-care/gnss-nmea",
@@ -379,8 +349,8 @@ class CommissionCommandIT {
                           + "\"");
             });
       }
-      assertThat(radar.requests()).isPositive();
-      assertThat(weather.requests()).isPositive();
+      assertThat(devices.radar.requests()).isPositive();
+      assertThat(devices.weather.requests()).isPositive();
       assertThat(json)
           .contains("\"protocol\": \"ascii-line\"", "\"protocol\": \"framed\"")
           .contains("\"result\": \"PASS\"");
@@ -405,14 +375,6 @@ class CommissionCommandIT {
           tls: {ca: %s, cert: %s, key: %s}
         """
         .formatted(broker.tlsUrl(), pki.caCert(), pki.gateway().cert(), pki.gateway().key());
-  }
-
-  private static LineSettings device(SocatPtyPair pty, int baud) {
-    return new LineSettings(pty.deviceEnd().toString(), baud, Parity.NONE, 8, 1);
-  }
-
-  private static DeviceProfile profile(String id) throws Exception {
-    return ProfileReader.read(GatewayProcess.HOME.resolve("device-profiles/" + id + ".yaml"), id);
   }
 
   private static int count(String text, String what) {

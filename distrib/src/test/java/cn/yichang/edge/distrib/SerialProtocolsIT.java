@@ -2,11 +2,6 @@ package cn.yichang.edge.distrib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yichang.edge.profile.DeviceProfile;
-import cn.yichang.edge.profile.yaml.ProfileReader;
-import cn.yichang.edge.serial.LineSettings;
-import cn.yichang.edge.serial.Parity;
-import cn.yichang.edge.sim.SocatPtyPair;
 import cn.yichang.edge.sim.serial.SerialDeviceSim;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,32 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SerialProtocolsIT {
 
-  private static final Path PROFILES = GatewayProcess.HOME.resolve("device-profiles");
-
   @TempDir Path dir;
 
   @Test
   void readsEveryAsciiAndFramedProfileEndToEnd() throws Exception {
-    try (SocatPtyPair gnssPty = SocatPtyPair.start(dir, "gnssGW", "gnssDEV");
-        SocatPtyPair radarPty = SocatPtyPair.start(dir, "radarGW", "radarDEV");
-        SocatPtyPair wxPty = SocatPtyPair.start(dir, "wxGW", "wxDEV");
-        SerialDeviceSim gnss =
-            SerialDeviceSim.start(
-                line(gnssPty, 9600),
-                profile("elderly-care/gnss-nmea"),
-                11,
-                0,
-                Duration.ofMillis(200));
-        SerialDeviceSim radar =
-            SerialDeviceSim.start(
-                line(radarPty, 115200),
-                profile("elderly-care/mmwave-fall-radar"),
-                12,
-                0,
-                Duration.ZERO);
-        SerialDeviceSim weather =
-            SerialDeviceSim.start(
-                line(wxPty, 19200), profile("agriculture/weather-ascii"), 13, 0, Duration.ZERO);
+    try (SerialProtocolDevices devices = new SerialProtocolDevices(dir, 11);
         GatewayProcess gateway =
             GatewayProcess.start(
                 "run",
@@ -59,23 +33,19 @@ class SerialProtocolsIT {
                         """
                         gateway: {id: yc-it-serial, account: yichang}
                         buses:
-                          - {id: gnss, type: serial, port: %s, baud: 9600}
-                          - {id: care-1, type: serial, port: %s, baud: 115200}
-                          - {id: weather, type: serial, port: %s, baud: 19200}
+                        %s
                         devices:
                           - {id: gnss-01, profile: elderly-care/gnss-nmea, bus: gnss, poll: 2s}
                           - {id: radar-01, profile: elderly-care/mmwave-fall-radar, bus: care-1, poll: 500ms}
                           - {id: wx-01, profile: agriculture/weather-ascii, bus: weather, poll: 500ms}
                         """
-                            .formatted(
-                                gnssPty.masterEnd(), radarPty.masterEnd(), wxPty.masterEnd()))
+                            .formatted(devices.buses()))
                     .toString())) {
+      SerialDeviceSim gnss = devices.gnss;
+      SerialDeviceSim radar = devices.radar;
+      SerialDeviceSim weather = devices.weather;
 
-      for (var device :
-          List.of(
-              Map.entry("gnss-01", gnss),
-              Map.entry("radar-01", radar),
-              Map.entry("wx-01", weather))) {
+      for (var device : devices.byDevice().entrySet()) {
         ReadingLine reading =
             ReadingLine.parse(
                 gateway.awaitLine(
@@ -131,13 +101,5 @@ class SerialProtocolsIT {
     gateway.awaitLine(
         l -> gateway.linesMatching(x -> ReadingLine.isReading(x, device)).size() >= count, atMost);
     return gateway.linesMatching(x -> ReadingLine.isReading(x, device));
-  }
-
-  private static LineSettings line(SocatPtyPair pty, int baud) {
-    return new LineSettings(pty.deviceEnd().toString(), baud, Parity.NONE, 8, 1);
-  }
-
-  private static DeviceProfile profile(String id) throws Exception {
-    return ProfileReader.read(PROFILES.resolve(id + ".yaml"), id);
   }
 }
