@@ -81,20 +81,21 @@ class CommissionReportTest {
   }
 
   @Test
-  void notCheckedDevicesDoNotFailButAFailedUplinkDoes() {
+  void aDeviceNotCheckedFailsTheSiteAndSoDoesAFailedUplink() {
     DeviceResult gpio =
         DeviceResult.notChecked(
             "door-1", "gpio/door", "gpio", null, 0, "GPIO: use the running gateway's edge:gpio");
     DeviceResult ok = device("ph-01", new PointResult("ph", "7.1", "pH", true, "ok", null));
 
-    assertThat(report(List.of(ok, gpio), UPLINK_OK).passed()).isTrue();
+    assertThat(report(List.of(ok, gpio), UPLINK_OK).passed()).isFalse();
+    assertThat(report(List.of(ok), UPLINK_OK).passed()).isTrue();
     assertThat(table(report(List.of(ok, gpio), UPLINK_OK)).lines())
         .anyMatch(
             l ->
                 l.matches(
                     "door-1\\s+gpio/door\\s+-\\s+-\\s+-\\s+-\\s+not checked \\(GPIO: use the"
                         + " running gateway's edge:gpio\\)"))
-        .anyMatch(l -> l.startsWith("PASS: 2 device(s), 0 failing, uplink ok"));
+        .anyMatch(l -> l.startsWith("FAIL: 2 device(s), 1 failing, uplink ok"));
     assertThat(
             report(List.of(ok), List.of(new UplinkStep("TCP", false, "connection refused")))
                 .passed())
