@@ -164,24 +164,10 @@ public final class LineTransactor implements Transactor {
             received == 0
                 ? firstByteDeadline
                 : lastByteAt + settings().wireNanos(n - got) + INTER_BYTE_TOLERANCE_NANOS;
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-          throw new ResponseTimeoutException(
-              received == 0
-                  ? "no response within " + responseTimeoutNanos / 1_000_000 + " ms"
-                  : "response stopped after " + received + " bytes");
-        }
-        int k;
-        try {
-          k = line.read(out, got, n - got, remaining);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        if (k > 0) {
-          got += k;
-          received += k;
-          lastByteAt = System.nanoTime();
-        }
+        int k = readBy(deadline, out, got, n - got);
+        got += k;
+        received += k;
+        lastByteAt = System.nanoTime();
       }
       return n == out.length ? out : Arrays.copyOf(out, got);
     }
@@ -189,28 +175,39 @@ public final class LineTransactor implements Transactor {
     @Override
     public byte[] readSome(int max) throws ResponseTimeoutException {
       byte[] out = new byte[Math.max(1, max)];
+      long deadline =
+          received == 0
+              ? firstByteDeadline
+              : lastByteAt + settings().wireNanos(1) + INTER_BYTE_TOLERANCE_NANOS;
+      int k = readBy(deadline, out, 0, out.length);
+      received += k;
+      lastByteAt = System.nanoTime();
+      return Arrays.copyOf(out, k);
+    }
+
+    /**
+     * Reads at least one byte by the deadline. Once it has passed, what is already received still
+     * counts: a bus thread descheduled past the deadline (a GC pause, a busy gateway) must not call
+     * an answer that is waiting in the buffer a timeout.
+     */
+    private int readBy(long deadline, byte[] out, int offset, int len)
+        throws ResponseTimeoutException {
       while (true) {
-        long deadline =
-            received == 0
-                ? firstByteDeadline
-                : lastByteAt + settings().wireNanos(1) + INTER_BYTE_TOLERANCE_NANOS;
         long remaining = deadline - System.nanoTime();
+        int k;
+        try {
+          k = line.read(out, offset, len, Math.max(0, remaining));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        if (k > 0) {
+          return k;
+        }
         if (remaining <= 0) {
           throw new ResponseTimeoutException(
               received == 0
                   ? "no response within " + responseTimeoutNanos / 1_000_000 + " ms"
                   : "response stopped after " + received + " bytes");
-        }
-        int k;
-        try {
-          k = line.read(out, 0, out.length, remaining);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        if (k > 0) {
-          received += k;
-          lastByteAt = System.nanoTime();
-          return Arrays.copyOf(out, k);
         }
       }
     }

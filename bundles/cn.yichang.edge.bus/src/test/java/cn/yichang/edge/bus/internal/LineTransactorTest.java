@@ -10,10 +10,12 @@ import cn.yichang.edge.bus.TransactionCounters;
 import cn.yichang.edge.bus.Transactor.FrameReader;
 import cn.yichang.edge.serial.LineSettings;
 import cn.yichang.edge.serial.Parity;
+import cn.yichang.edge.serial.SerialLine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class LineTransactorTest {
@@ -161,5 +163,50 @@ class LineTransactorTest {
     assertThat(frame).containsExactly(1);
     assertThat(bus.snapshot().corruptFrames()).isEqualTo(1);
     assertThat(bus.snapshot().transactions()).isEqualTo(1);
+  }
+
+  /**
+   * The bus thread is descheduled through the whole wait (a GC pause, a loaded gateway): the timed
+   * reads come back empty at their deadline although the answer arrived meanwhile.
+   */
+  @Test
+  void anAnswerWaitingInTheBufferWhenTheDeadlinePassesIsNotATimeout() throws Exception {
+    ScriptedLine scripted = new ScriptedLine(LINE_9600, request -> new byte[] {1, 2, 3, 4, 5});
+    SerialLine oversleeping =
+        new SerialLine() {
+          @Override
+          public LineSettings settings() {
+            return scripted.settings();
+          }
+
+          @Override
+          public void write(byte[] data) {
+            scripted.write(data);
+          }
+
+          @Override
+          public int read(byte[] buffer, int offset, int len, long timeoutNanos) {
+            if (timeoutNanos > 0) {
+              LockSupport.parkNanos(timeoutNanos);
+              return 0;
+            }
+            return scripted.read(buffer, offset, len, 0);
+          }
+
+          @Override
+          public void discardInput() {
+            scripted.discardInput();
+          }
+
+          @Override
+          public void close() {}
+        };
+    LineTransactor t =
+        new LineTransactor(oversleeping, TimeUnit.MILLISECONDS.toNanos(20), bus, Clock.systemUTC());
+    t.pollingFor(device);
+
+    assertThat(t.transact(new byte[] {9}, in -> in.readExactly(5))).containsExactly(1, 2, 3, 4, 5);
+    assertThat(t.transact(new byte[] {9}, in -> in.readSome(8))).containsExactly(1, 2, 3, 4, 5);
+    assertThat(bus.snapshot().timeouts()).isZero();
   }
 }
