@@ -97,15 +97,16 @@ final class PackageJobs implements AutoCloseable {
                     });
             List<KuraMetric> done = status(r, "dp.download", "COMPLETED", 100, null);
             done.add(new KuraMetric("dp.download.size", Files.size(file)));
+            if (!install) {
+              return () -> notify(r, "download", done);
+            }
             notify(r, "download", done);
           } catch (Exception e) {
             LOG.warn("DEPLOY-V2: download of {} failed: {}", target, e.getMessage());
-            notify(r, "download", status(r, "dp.download", "FAILED", 0, e.getMessage()));
-            return;
+            return () ->
+                notify(r, "download", status(r, "dp.download", "FAILED", 0, e.getMessage()));
           }
-          if (install) {
-            installFile(r, file);
-          }
+          return installFile(r, file);
         });
   }
 
@@ -134,35 +135,43 @@ final class PackageJobs implements AutoCloseable {
         () -> {
           try {
             packages.uninstall(name);
-            notify(r, "uninstall", status(r, "dp.uninstall", "COMPLETED", 100, null));
+            return () -> notify(r, "uninstall", status(r, "dp.uninstall", "COMPLETED", 100, null));
           } catch (Exception e) {
-            notify(r, "uninstall", status(r, "dp.uninstall", "FAILED", 0, e.getMessage()));
+            return () ->
+                notify(r, "uninstall", status(r, "dp.uninstall", "FAILED", 0, e.getMessage()));
           }
         });
   }
 
-  private void installFile(Request r, Path file) {
+  private Runnable installFile(Request r, Path file) {
     try {
       notify(r, "install", status(r, "dp.install", "IN_PROGRESS", 0, null));
       packages.install(Files.readAllBytes(file), true);
-      notify(r, "install", status(r, "dp.install", "COMPLETED", 100, null));
+      return () -> notify(r, "install", status(r, "dp.install", "COMPLETED", 100, null));
     } catch (Exception e) {
       LOG.warn("DEPLOY-V2: install of {} failed: {}", file, e.getMessage());
-      notify(r, "install", status(r, "dp.install", "FAILED", 0, e.getMessage()));
+      return () -> notify(r, "install", status(r, "dp.install", "FAILED", 0, e.getMessage()));
     }
   }
 
-  private Response start(Runnable job) {
+  /**
+   * Runs a job on the worker, one at a time. The job returns its last notification (COMPLETED or
+   * FAILED), which is sent once the next job may start: a console that sends its next request as
+   * soon as it hears the last one finished must not be told another one is in progress.
+   */
+  private Response start(Supplier<Runnable> job) {
     if (!busy.compareAndSet(false, true)) {
       return Response.error("another download, install or uninstall is in progress");
     }
     worker.execute(
         () -> {
+          Runnable last = () -> {};
           try {
-            job.run();
+            last = job.get();
           } finally {
             busy.set(false);
           }
+          last.run();
         });
     return Response.ok();
   }

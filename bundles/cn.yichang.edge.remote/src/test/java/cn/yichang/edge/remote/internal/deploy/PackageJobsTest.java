@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,9 @@ class PackageJobsTest {
   DeploymentPackages packages;
   PackageJobs jobs;
   final List<String> notes = new CopyOnWriteArrayList<>();
+
+  /** What the console does on hearing a notification, on the notifying thread. */
+  volatile Consumer<String> console = note -> {};
 
   @BeforeEach
   void start() throws Exception {
@@ -63,6 +67,7 @@ class PackageJobsTest {
             s.append(' ').append(m.name()).append('=').append(m.value());
           }
           notes.add(s.toString());
+          console.accept(s.toString());
           return true;
         };
     return new PackageJobs(
@@ -154,6 +159,34 @@ class PackageJobsTest {
     assertThat(
             jobs.uninstall(exec("uninstall", new KuraMetric("dp.name", "com.example.pack"))).code())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aConsoleMaySendTheNextRequestAsSoonAsItHearsTheLastOneFinished() throws Exception {
+    byte[] pack = dp("com.example.pack", "1.0.0", entry("com.example.a", "1.0.0", null));
+    URI uri = https.put("/packs/pack.dp", pack);
+    List<Integer> uninstallCodes = new CopyOnWriteArrayList<>();
+    console =
+        note -> {
+          if (note.startsWith("install") && note.contains("COMPLETED")) {
+            uninstallCodes.add(
+                jobs.uninstall(exec("uninstall", new KuraMetric("dp.name", "com.example.pack")))
+                    .code());
+          }
+        };
+
+    jobs.download(
+        exec(
+            "download",
+            new KuraMetric("dp.uri", uri.toString()),
+            new KuraMetric("dp.name", "com.example.pack"),
+            new KuraMetric("dp.version", "1.0.0")));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> notes.stream().anyMatch(n -> n.contains("dp.uninstall.status=COMPLETED")));
+    assertThat(uninstallCodes).containsExactly(200);
+    assertThat(find("com.example.a")).isNull();
   }
 
   @Test
