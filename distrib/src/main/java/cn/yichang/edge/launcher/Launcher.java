@@ -79,7 +79,7 @@ public final class Launcher {
             n -> {
               n.notify("READY=1\nSTATUS=started, site " + siteFile);
               n.startWatchdog(() -> framework.getState() == Bundle.ACTIVE);
-              Runtime.getRuntime().addShutdownHook(new Thread(() -> n.notify("STOPPING=1")));
+              Runtime.getRuntime().addShutdownHook(new Thread(n::notifyStopping));
             });
   }
 

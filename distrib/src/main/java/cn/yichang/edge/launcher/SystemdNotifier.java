@@ -31,6 +31,8 @@ final class SystemdNotifier {
 
   private final byte[] address;
   private final long watchdogMicros;
+  private final Object stopping = new Object();
+  private boolean stopped;
 
   private SystemdNotifier(byte[] address, long watchdogMicros) {
     this.address = address;
@@ -96,6 +98,17 @@ final class SystemdNotifier {
   }
 
   /**
+   * Sends {@code STOPPING=1}; the watchdog sends nothing after it (the shutdown hook that calls
+   * this runs beside the one stopping the framework, while the watchdog may still see it active).
+   */
+  void notifyStopping() {
+    synchronized (stopping) {
+      stopped = true;
+      notify("STOPPING=1");
+    }
+  }
+
+  /**
    * Pets the watchdog every half interval while {@code healthy} says so; a gateway whose framework
    * stopped or whose JVM no longer schedules this thread (a deadlock, a heap in GC thrash) is then
    * restarted by systemd.
@@ -110,8 +123,10 @@ final class SystemdNotifier {
             () -> {
               try {
                 while (true) {
-                  if (healthy.getAsBoolean()) {
-                    notify("WATCHDOG=1");
+                  synchronized (stopping) {
+                    if (!stopped && healthy.getAsBoolean()) {
+                      notify("WATCHDOG=1");
+                    }
                   }
                   Thread.sleep(periodMillis); // a period, not a synchronisation
                 }
