@@ -191,12 +191,13 @@ class AssetIT {
 
   /**
    * The rig's site file with a second bus: the all-types device, polled once an hour; and an SOS
-   * button (mock GPIO provider) pressed once, 3 s after the start.
+   * button (mock GPIO provider) pressed once, 8 s after the start (its pin is open by then: the
+   * device attaches once the buffer is up).
    */
   private static Path withAllTypes(Path site, SocatPtyPair pty, Path dir)
       throws java.io.IOException {
     Path script = dir.resolve("sos.yaml");
-    Files.writeString(script, "events:\n  - {at: 3s, pin: 22, set: low, for: 100ms, bounce: 3}\n");
+    Files.writeString(script, "events:\n  - {at: 8s, pin: 22, set: low, for: 100ms, bounce: 3}\n");
     String text = Files.readString(site);
     text =
         text.replace(

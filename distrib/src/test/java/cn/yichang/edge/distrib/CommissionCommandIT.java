@@ -240,8 +240,10 @@ class CommissionCommandIT {
                       + "ok \\(released -> pressed after (\\d+(?:\\.\\d+)?) s\\)")
               .matcher(sosRow);
       assertThat(pass.matches()).as(output).isTrue();
-      // pressed 2 s after the GPIO check began, which the SOS opened
-      assertThat(Double.parseDouble(pass.group(1))).isBetween(1.0, 3.0);
+      // pressed 2 s after the GPIO check began, which the SOS opened (opening its pin takes its
+      // share:
+      // most of a second on a loaded machine)
+      assertThat(Double.parseDouble(pass.group(1))).isBetween(0.2, 3.0);
       assertThat(result.output())
           .as(output)
           .anyMatch(

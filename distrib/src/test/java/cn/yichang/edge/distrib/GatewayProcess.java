@@ -100,13 +100,16 @@ final class GatewayProcess implements AutoCloseable {
     return String.join("\n", lines);
   }
 
-  /** Sends SIGTERM and returns the exit code, failing if the gateway takes longer than 5 s. */
+  /**
+   * Sends SIGTERM and returns the exit code, failing if the gateway takes longer than 15 s (its own
+   * stop gives up after 4 s; the rest is room for a loaded CI machine).
+   */
   int terminate() throws InterruptedException {
     // Through the handle: Process.destroy() would also close our end of its output.
     process.toHandle().destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+    if (!process.waitFor(15, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("gateway did not stop within 5 s of SIGTERM");
+      throw new AssertionError("gateway did not stop within 15 s of SIGTERM");
     }
     pump.join(2_000);
     return process.exitValue();

@@ -51,7 +51,15 @@ class ScanReadCommandIT {
                 unit.unit())) {
 
       GatewayProcess.Result result =
-          GatewayProcess.run("scan", "--port", pty.masterEnd().toString(), "--units", "1-10");
+          // 500 ms, not the default 100: a loaded CI machine may stall the simulator's answer
+          GatewayProcess.run(
+              "scan",
+              "--port",
+              pty.masterEnd().toString(),
+              "--units",
+              "1-10",
+              "--timeout",
+              "500ms");
 
       assertThat(result.exitCode()).isZero();
       assertThat(result.output())
@@ -73,7 +81,15 @@ class ScanReadCommandIT {
         OpenptyDevice.start(link, "--unit", "7", "--baud", "19200", "--holding", "0=321")) {
 
       GatewayProcess.Result result =
-          GatewayProcess.run("scan", "--port", link.toString(), "--units", "5-9", "--no-profiles");
+          GatewayProcess.run(
+              "scan",
+              "--port",
+              link.toString(),
+              "--units",
+              "5-9",
+              "--no-profiles",
+              "--timeout",
+              "500ms");
 
       assertThat(result.exitCode()).isZero();
       assertThat(result.output())

@@ -29,7 +29,8 @@ class GroupCommitTest {
 
   @Test
   void aBurstWithinTheIntervalIsOneTransaction() {
-    StoreSettings s = Stores.withCommits(settings(dir), Duration.ofMillis(300), 500);
+    // an interval long enough that a stalled test thread still enqueues the three within it
+    StoreSettings s = Stores.withCommits(settings(dir), Duration.ofSeconds(2), 500);
     try (SqliteMessageStore store = SqliteMessageStore.open(s)) {
       for (int n = 0; n < 3; n++) {
         store.enqueue(message(TELEMETRY, n));

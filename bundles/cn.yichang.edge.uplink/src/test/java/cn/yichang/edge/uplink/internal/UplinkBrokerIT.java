@@ -90,7 +90,11 @@ class UplinkBrokerIT {
               "application_ids",
               "accept_encoding");
 
-      await().atMost(WAIT).until(() -> gateway.store.buffered() == 0);
+      // the store hears of an acknowledgement before the uplink's counters do
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> gateway.store.buffered() == 0 && gateway.uplink().status().acknowledged() == 3);
       assertThat(gateway.store.acknowledgedIds()).containsExactly(1L, 2L, 3L);
       UplinkStatus status = gateway.uplink().status();
       assertThat(status.protocol()).isEqualTo(protocol);
