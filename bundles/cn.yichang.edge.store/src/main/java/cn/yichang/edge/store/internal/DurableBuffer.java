@@ -113,6 +113,9 @@ final class DurableBuffer {
         }
       }
       enforceLimit();
+      // Counted accepted once the eviction the group caused is done: whoever sees a message
+      // accepted sees the buffer back under its limit.
+      stats.accepted(group.size());
     } finally {
       lock.unlock();
     }

@@ -14,11 +14,16 @@ final class StoreStats {
   private final AtomicLong corrupt = new AtomicLong();
   private final AtomicLong commits = new AtomicLong();
 
+  /** A group and the deletions of acknowledged messages committed in one transaction. */
   void committed(int messages, int deleted) {
     commits.incrementAndGet();
-    accepted.addAndGet(messages);
     acknowledged.addAndGet(deleted);
     buffered.addAndGet(messages - deleted);
+  }
+
+  /** The messages of a committed group, once the eviction it caused is done. */
+  void accepted(int messages) {
+    accepted.addAndGet(messages);
   }
 
   void evicted(int messages) {
