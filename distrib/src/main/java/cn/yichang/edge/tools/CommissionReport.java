@@ -17,7 +17,8 @@ record CommissionReport(
     String siteFile,
     String siteSha256,
     List<DeviceResult> devices,
-    List<UplinkStep> uplink) {
+    List<UplinkStep> uplink,
+    boolean uplinkSkipped) {
 
   static final String OK = "ok";
   static final String TIMEOUT = "timeout";
@@ -94,14 +95,17 @@ record CommissionReport(
   record UplinkStep(String name, boolean ok, String detail) {}
 
   /**
-   * Every checked point ok and every uplink step ok; the uplink must have been checked. GPIO
-   * devices skipped on request ({@code --skip-gpio}) do not fail the site: the record says which
-   * were skipped, for the work order to follow up.
+   * Every checked point ok and every uplink step ok; the uplink must have been checked unless it
+   * was skipped on request ({@code --skip-uplink}, a bench). GPIO devices skipped on request
+   * ({@code --skip-gpio}) do not fail the site either: the record says what was skipped, for the
+   * work order to follow up.
    */
   boolean passed() {
-    return devices.stream().allMatch(DeviceResult::passed)
-        && !uplink.isEmpty()
-        && uplink.stream().allMatch(UplinkStep::ok);
+    return devices.stream().allMatch(DeviceResult::passed) && (uplinkSkipped || uplinkOk());
+  }
+
+  private boolean uplinkOk() {
+    return !uplink.isEmpty() && uplink.stream().allMatch(UplinkStep::ok);
   }
 
   /** The status of a point: its reading's error, sorted into the commissioning statuses. */
@@ -164,7 +168,9 @@ record CommissionReport(
       out.println(
           "uplink " + s.name() + ": " + (s.ok() ? "OK" : "FAILED") + " (" + s.detail() + ")");
     }
-    if (uplink.isEmpty()) {
+    if (uplinkSkipped) {
+      out.println("uplink: skipped (--skip-uplink)");
+    } else if (uplink.isEmpty()) {
       out.println("uplink: not checked");
     }
     long failing = devices.stream().filter(d -> !d.passed()).count();
@@ -177,7 +183,7 @@ record CommissionReport(
             devices.size(),
             failing,
             skipped == 0 ? "" : skipped + " skipped, ",
-            !uplink.isEmpty() && uplink.stream().allMatch(UplinkStep::ok) ? "ok" : "failed"));
+            uplinkSkipped ? "skipped" : uplinkOk() ? "ok" : "failed"));
   }
 
   String toJson() {
@@ -218,6 +224,7 @@ record CommissionReport(
       j.close('}');
     }
     j.close(']');
+    j.field("uplink_skipped").bool(uplinkSkipped);
     j.field("uplink").open('[');
     for (UplinkStep s : uplink) {
       j.element().open('{');

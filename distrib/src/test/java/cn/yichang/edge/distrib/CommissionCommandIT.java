@@ -284,6 +284,49 @@ class CommissionCommandIT {
       String skipJson = Files.readString(skipRecord);
       assertThat(skipJson).contains("\"result\": \"PASS\"");
       assertThat(count(skipJson, "\"status\": \"skipped\"")).isEqualTo(2);
+
+      // a bench site without the platform: FAIL for want of an uplink, unless it is skipped
+      Path bench = dir.resolve("bench-care.yaml");
+      Files.writeString(
+          bench,
+          """
+          gateway: {id: %s, account: %s}
+          devices:
+            - {id: sos-01, profile: elderly-care/sos-button, gpio: {pin: 22, pull: up}, poll: 5s}
+          gpio: {provider: mock, script: bench.yaml}
+          """
+              .formatted(GATEWAY, ACCOUNT));
+      GatewayProcess.Result noUplink =
+          GatewayProcess.run(
+              "commission",
+              "--config",
+              bench.toString(),
+              "--skip-gpio",
+              "--record",
+              dir.resolve("record-bench-fail.json").toString());
+      assertThat(noUplink.exitCode()).as(String.join("\n", noUplink.output())).isEqualTo(1);
+      assertThat(noUplink.output())
+          .anyMatch(l -> l.contains("no uplink section"))
+          .contains("hint: on a bench without the platform, commission with --skip-uplink");
+      Path benchRecord = dir.resolve("record-bench.json");
+      GatewayProcess.Result benchRun =
+          GatewayProcess.run(
+              "commission",
+              "--config",
+              bench.toString(),
+              "--skip-gpio",
+              "--skip-uplink",
+              "--record",
+              benchRecord.toString());
+      String benchOutput = String.join("\n", benchRun.output());
+      assertThat(benchRun.exitCode()).as(benchOutput).isZero();
+      assertThat(benchRun.output())
+          .as(benchOutput)
+          .contains("uplink: skipped (--skip-uplink)")
+          .contains("PASS: 1 device(s), 0 failing, 1 skipped, uplink skipped")
+          .noneMatch(l -> l.startsWith("uplink DNS"));
+      assertThat(Files.readString(benchRecord))
+          .contains("\"result\": \"PASS\"", "\"uplink_skipped\": true");
     }
   }
 

@@ -26,7 +26,8 @@ class CommissionReportTest {
         "C:\\sites\\a\tb.yaml",
         "ab12",
         devices,
-        uplink);
+        uplink,
+        false);
   }
 
   private static DeviceResult device(String id, PointResult... points) {
@@ -101,6 +102,47 @@ class CommissionReportTest {
                 .passed())
         .isFalse();
     assertThat(report(List.of(ok), List.of()).passed()).isFalse();
+  }
+
+  @Test
+  void anUplinkSkippedOnRequestDoesNotFailTheSiteAndTheRecordSaysSo() {
+    DeviceResult ok = device("ph-01", new PointResult("ph", "7.1", "pH", true, "ok", null));
+    CommissionReport bench =
+        new CommissionReport(
+            "yc-0001",
+            "yichang",
+            Instant.parse("2026-11-29T06:00:00Z"),
+            "0.1.0",
+            "bench.yaml",
+            "ab12",
+            List.of(ok),
+            List.of(),
+            true);
+
+    assertThat(bench.passed()).isTrue();
+    assertThat(table(bench).lines())
+        .contains("uplink: skipped (--skip-uplink)")
+        .anyMatch(l -> l.startsWith("PASS: 1 device(s), 0 failing, uplink skipped"));
+    assertThat(bench.toJson())
+        .contains("\"uplink_skipped\": true")
+        .containsPattern("\"uplink\": \\[\\s*\\]");
+    assertThat(report(List.of(ok), UPLINK_OK).toJson()).contains("\"uplink_skipped\": false");
+    // a failing device still fails a bench
+    DeviceResult timeout =
+        device("ph-02", new PointResult("ph", null, "pH", null, "timeout", "timeout"));
+    assertThat(
+            new CommissionReport(
+                    "yc-0001",
+                    "yichang",
+                    Instant.parse("2026-11-29T06:00:00Z"),
+                    "0.1.0",
+                    "bench.yaml",
+                    "ab12",
+                    List.of(ok, timeout),
+                    List.of(),
+                    true)
+                .passed())
+        .isFalse();
   }
 
   @Test
