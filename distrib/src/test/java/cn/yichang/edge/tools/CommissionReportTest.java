@@ -18,6 +18,11 @@ class CommissionReportTest {
       List.of(new UplinkStep("DNS", true, "localhost is 127.0.0.1"));
 
   private static CommissionReport report(List<DeviceResult> devices, List<UplinkStep> uplink) {
+    return report(devices, uplink, false);
+  }
+
+  private static CommissionReport report(
+      List<DeviceResult> devices, List<UplinkStep> uplink, boolean uplinkSkipped) {
     return new CommissionReport(
         "yc-\"0001\"",
         "yichang",
@@ -27,7 +32,7 @@ class CommissionReportTest {
         "ab12",
         devices,
         uplink,
-        false);
+        uplinkSkipped);
   }
 
   private static DeviceResult device(String id, PointResult... points) {
@@ -107,17 +112,7 @@ class CommissionReportTest {
   @Test
   void anUplinkSkippedOnRequestDoesNotFailTheSiteAndTheRecordSaysSo() {
     DeviceResult ok = device("ph-01", new PointResult("ph", "7.1", "pH", true, "ok", null));
-    CommissionReport bench =
-        new CommissionReport(
-            "yc-0001",
-            "yichang",
-            Instant.parse("2026-11-29T06:00:00Z"),
-            "0.1.0",
-            "bench.yaml",
-            "ab12",
-            List.of(ok),
-            List.of(),
-            true);
+    CommissionReport bench = bench(List.of(ok));
 
     assertThat(bench.passed()).isTrue();
     assertThat(table(bench).lines())
@@ -130,19 +125,12 @@ class CommissionReportTest {
     // a failing device still fails a bench
     DeviceResult timeout =
         device("ph-02", new PointResult("ph", null, "pH", null, "timeout", "timeout"));
-    assertThat(
-            new CommissionReport(
-                    "yc-0001",
-                    "yichang",
-                    Instant.parse("2026-11-29T06:00:00Z"),
-                    "0.1.0",
-                    "bench.yaml",
-                    "ab12",
-                    List.of(ok, timeout),
-                    List.of(),
-                    true)
-                .passed())
-        .isFalse();
+    assertThat(bench(List.of(ok, timeout)).passed()).isFalse();
+  }
+
+  /** A report of a bench commissioned with {@code --skip-uplink}. */
+  private static CommissionReport bench(List<DeviceResult> devices) {
+    return report(devices, List.of(), true);
   }
 
   @Test

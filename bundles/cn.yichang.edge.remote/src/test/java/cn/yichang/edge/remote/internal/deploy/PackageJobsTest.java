@@ -103,6 +103,15 @@ class PackageJobsTest {
         new KuraPayload(null, null, all, null));
   }
 
+  /** A download of com.example.pack 1.0.0 from {@code uri}, installed when downloaded. */
+  static Request downloadOfPack(URI uri) {
+    return exec(
+        "download",
+        new KuraMetric("dp.uri", uri.toString()),
+        new KuraMetric("dp.name", "com.example.pack"),
+        new KuraMetric("dp.version", "1.0.0"));
+  }
+
   static String sha256(byte[] b) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
   }
@@ -175,12 +184,7 @@ class PackageJobsTest {
           }
         };
 
-    jobs.download(
-        exec(
-            "download",
-            new KuraMetric("dp.uri", uri.toString()),
-            new KuraMetric("dp.name", "com.example.pack"),
-            new KuraMetric("dp.version", "1.0.0")));
+    jobs.download(downloadOfPack(uri));
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -210,12 +214,7 @@ class PackageJobsTest {
     notes.clear();
     jobs.close();
     jobs = jobs(null); // trusts only the JVM's CAs, not the test CA
-    jobs.download(
-        exec(
-            "download",
-            new KuraMetric("dp.uri", uri.toString()),
-            new KuraMetric("dp.name", "com.example.pack"),
-            new KuraMetric("dp.version", "1.0.0")));
+    jobs.download(downloadOfPack(uri));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> notes.stream().anyMatch(n -> n.contains("FAILED")));
