@@ -16,9 +16,11 @@ import cn.yichang.edge.sim.broker.PkiFiles;
 import cn.yichang.edge.sim.broker.TestPki;
 import cn.yichang.edge.sim.profile.ProfileUnit;
 import cn.yichang.edge.sim.serial.SerialDeviceSim;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -195,18 +197,7 @@ class CommissionCommandIT {
           - {at: 0s, pin: 5, set: low}
         """);
     try (MosquittoBroker broker = MosquittoBroker.start(pki, BrokerOptions.tlsOnly())) {
-      Path site = dir.resolve("care.yaml");
-      Files.writeString(
-          site,
-          """
-          gateway: {id: %s, account: %s}
-          devices:
-            - {id: sos-01, profile: elderly-care/sos-button, gpio: {pin: 22, pull: up}, poll: 5s}
-            - {id: door-01, profile: buildings/door-contact, gpio: {pin: 5}, poll: 5s}
-          gpio: {provider: mock, script: bench.yaml}
-          %s
-          """
-              .formatted(GATEWAY, ACCOUNT, uplink(broker, pki)));
+      Path site = careSite("care.yaml", uplink(broker, pki));
       Path record = dir.resolve("record-gpio.json");
 
       GatewayProcess.Result result =
@@ -264,14 +255,7 @@ class CommissionCommandIT {
 
       // --skip-gpio: the rows say skipped, and skipped devices do not fail the site
       Path skipRecord = dir.resolve("record-skip.json");
-      GatewayProcess.Result skipped =
-          GatewayProcess.run(
-              "commission",
-              "--config",
-              site.toString(),
-              "--skip-gpio",
-              "--record",
-              skipRecord.toString());
+      GatewayProcess.Result skipped = commission(site, skipRecord, "--skip-gpio");
 
       String skippedOutput = String.join("\n", skipped.output());
       assertThat(skipped.exitCode()).as(skippedOutput).isZero();
@@ -286,48 +270,52 @@ class CommissionCommandIT {
       assertThat(count(skipJson, "\"status\": \"skipped\"")).isEqualTo(2);
 
       // a bench site without the platform: FAIL for want of an uplink, unless it is skipped
-      Path bench = dir.resolve("bench-care.yaml");
-      Files.writeString(
-          bench,
-          """
-          gateway: {id: %s, account: %s}
-          devices:
-            - {id: sos-01, profile: elderly-care/sos-button, gpio: {pin: 22, pull: up}, poll: 5s}
-          gpio: {provider: mock, script: bench.yaml}
-          """
-              .formatted(GATEWAY, ACCOUNT));
+      Path bench = careSite("bench-care.yaml", "");
       GatewayProcess.Result noUplink =
-          GatewayProcess.run(
-              "commission",
-              "--config",
-              bench.toString(),
-              "--skip-gpio",
-              "--record",
-              dir.resolve("record-bench-fail.json").toString());
+          commission(bench, dir.resolve("record-bench-fail.json"), "--skip-gpio");
       assertThat(noUplink.exitCode()).as(String.join("\n", noUplink.output())).isEqualTo(1);
       assertThat(noUplink.output())
           .anyMatch(l -> l.contains("no uplink section"))
           .contains("hint: on a bench without the platform, commission with --skip-uplink");
       Path benchRecord = dir.resolve("record-bench.json");
       GatewayProcess.Result benchRun =
-          GatewayProcess.run(
-              "commission",
-              "--config",
-              bench.toString(),
-              "--skip-gpio",
-              "--skip-uplink",
-              "--record",
-              benchRecord.toString());
+          commission(bench, benchRecord, "--skip-gpio", "--skip-uplink");
       String benchOutput = String.join("\n", benchRun.output());
       assertThat(benchRun.exitCode()).as(benchOutput).isZero();
       assertThat(benchRun.output())
           .as(benchOutput)
           .contains("uplink: skipped (--skip-uplink)")
-          .contains("PASS: 1 device(s), 0 failing, 1 skipped, uplink skipped")
+          .contains("PASS: 2 device(s), 0 failing, 2 skipped, uplink skipped")
           .noneMatch(l -> l.startsWith("uplink DNS"));
       assertThat(Files.readString(benchRecord))
           .contains("\"result\": \"PASS\"", "\"uplink_skipped\": true");
     }
+  }
+
+  private static GatewayProcess.Result commission(Path site, Path record, String... flags)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of("commission", "--config", site.toString(), "--record"));
+    args.add(record.toString());
+    args.addAll(List.of(flags));
+    return GatewayProcess.run(args.toArray(String[]::new));
+  }
+
+  /** A care room on the mock GPIO provider: an SOS button and a door contact. */
+  private Path careSite(String name, String uplinkSection) throws IOException {
+    Path site = dir.resolve(name);
+    Files.writeString(
+        site,
+        """
+        gateway: {id: %s, account: %s}
+        devices:
+          - {id: sos-01, profile: elderly-care/sos-button, gpio: {pin: 22, pull: up}, poll: 5s}
+          - {id: door-01, profile: buildings/door-contact, gpio: {pin: 5}, poll: 5s}
+        gpio: {provider: mock, script: bench.yaml}
+        %s
+        """
+            .formatted(GATEWAY, ACCOUNT, uplinkSection));
+    return site;
   }
 
   @Test
