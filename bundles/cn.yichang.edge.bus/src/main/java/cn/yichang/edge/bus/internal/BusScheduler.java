@@ -10,6 +10,7 @@ import cn.yichang.edge.serial.SerialLineFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ public final class BusScheduler implements Bus {
   private static final Logger LOG = LoggerFactory.getLogger(BusScheduler.class);
   private static final long MIN_REOPEN_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long MAX_REOPEN_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(3);
 
   /** On-demand exchanges queued at most; more are refused at once rather than queued for long. */
   // 64: more than the devices one RS-485 segment carries (32 unit loads), so that a remote read of
@@ -74,12 +76,28 @@ public final class BusScheduler implements Bus {
     thread.start();
   }
 
-  /** Stops polling and closes the line; waits for a transaction in progress to end. */
+  /**
+   * Stops polling; waits up to 3 s for a transaction in progress to end. The line is closed by the
+   * bus thread as it ends, never under it: a thread still in a transaction after the wait closes it
+   * when the transaction is over.
+   */
   public void stop() throws InterruptedException {
+    stop(STOP_WAIT);
+  }
+
+  void stop(Duration wait) throws InterruptedException {
     running = false;
     thread.interrupt();
-    thread.join(TimeUnit.SECONDS.toMillis(3));
-    closeLine();
+    thread.join(Math.max(1, wait.toMillis()));
+    if (thread.isAlive()) {
+      LOG.warn(
+          "{}: still in a transaction {} ms after being told to stop; it closes {} when it ends",
+          id,
+          wait.toMillis(),
+          settings.port());
+    } else {
+      closeLine(); // never started, or ended: the line is no longer anybody's
+    }
   }
 
   @Override
@@ -164,6 +182,14 @@ public final class BusScheduler implements Bus {
   private void run() {
     // Every line this thread logs names its bus (the log pattern prints bus= and device=).
     MDC.put("bus", id);
+    try {
+      serve();
+    } finally {
+      closeQuietly();
+    }
+  }
+
+  private void serve() {
     while (running) {
       try {
         Object next = awaitWork();

@@ -19,9 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -197,5 +200,67 @@ class BusSchedulerTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> status(scheduler, "d").polls() > 0);
     assertThat(attempts.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aLineInUseWhenTheBusStopsIsClosedByItsThreadOnceTheTransactionIsOverAndNotReopened()
+      throws Exception {
+    List<ScriptedLine> opened = new CopyOnWriteArrayList<>();
+    SerialLineFactory lines =
+        s -> {
+          ScriptedLine line = new ScriptedLine(s, r -> new byte[] {1});
+          opened.add(line);
+          return line;
+        };
+    CountDownLatch inTransaction = new CountDownLatch(1);
+    CountDownLatch transactionOver = new CountDownLatch(1);
+    AtomicBoolean closedDuringTheTransaction = new AtomicBoolean();
+    scheduler = new BusScheduler("rs485-1", LINE, 5_000_000L, lines, Clock.systemUTC());
+    scheduler.attach(
+        new PolledDevice() {
+          @Override
+          public String id() {
+            return "stuck";
+          }
+
+          @Override
+          public Duration pollInterval() {
+            return Duration.ofHours(1);
+          }
+
+          @Override
+          public boolean poll(Transactor transactor) {
+            inTransaction.countDown();
+            // A native read or write ignores the interrupt: so does this transaction.
+            awaitIgnoringInterrupts(transactionOver);
+            closedDuringTheTransaction.set(opened.get(0).closed);
+            return true;
+          }
+        });
+    scheduler.start();
+    assertThat(inTransaction.await(10, TimeUnit.SECONDS)).isTrue();
+
+    scheduler.stop(Duration.ofMillis(10));
+
+    assertThat(opened.get(0).closed).as("closed under the bus thread").isFalse();
+    transactionOver.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> opened.get(0).closed);
+    assertThat(closedDuringTheTransaction).isFalse();
+    assertThat(opened).hasSize(1);
+  }
+
+  private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

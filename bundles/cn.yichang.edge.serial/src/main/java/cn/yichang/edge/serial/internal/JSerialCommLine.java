@@ -22,11 +22,17 @@ final class JSerialCommLine implements SerialLine {
 
   private final SerialPort port;
   private final LineSettings settings;
+  private final OwnedLines owned;
   private int timeoutSteps = -1;
 
-  JSerialCommLine(SerialPort port, LineSettings settings) {
+  /** {@code owned}: where the line is counted open until {@link #close()}; null: nowhere. */
+  JSerialCommLine(SerialPort port, LineSettings settings, OwnedLines owned) {
     this.port = port;
     this.settings = settings;
+    this.owned = owned;
+    if (owned != null) {
+      owned.opened(this);
+    }
   }
 
   @Override
@@ -39,7 +45,9 @@ final class JSerialCommLine implements SerialLine {
     int written = 0;
     while (written < data.length) {
       int n = port.writeBytes(data, data.length - written, written);
-      if (n < 0) {
+      // jSerialComm returns 0, not -1, when write(2) failed (EIO on an unplugged adapter, EBADF on
+      // a port closed natively): retrying would spin for ever on an uninterruptible native call.
+      if (n <= 0) {
         throw new IOException(
             settings.port() + ": write failed (error " + port.getLastErrorCode() + ")");
       }
@@ -117,6 +125,12 @@ final class JSerialCommLine implements SerialLine {
 
   @Override
   public void close() {
-    port.closePort();
+    try {
+      port.closePort();
+    } finally {
+      if (owned != null) {
+        owned.closed(this);
+      }
+    }
   }
 }

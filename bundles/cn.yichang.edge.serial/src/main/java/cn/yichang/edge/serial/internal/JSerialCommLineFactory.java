@@ -9,11 +9,27 @@ import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /** Opens real serial ports (and ptys) with jSerialComm. */
 @Component(service = SerialLineFactory.class)
 public final class JSerialCommLineFactory implements SerialLineFactory {
+  // Null outside the gateway (the scan and read commands): there the library closes what is open.
+  private volatile OwnedLines owned;
+
+  /**
+   * In the gateway, the lines' owners close them when the framework stops: jSerialComm's own
+   * shutdown hook must not close them first (see {@link OwnedLines}).
+   */
+  @Activate
+  void activate() {
+    ownedBy(OwnedLines.gateway());
+  }
+
+  void ownedBy(OwnedLines lines) {
+    this.owned = lines;
+  }
 
   @Override
   public SerialLine open(LineSettings settings) throws IOException {
@@ -31,7 +47,7 @@ public final class JSerialCommLineFactory implements SerialLineFactory {
       throw new IOException(
           settings.port() + ": cannot open (error " + port.getLastErrorCode() + ")");
     }
-    return new JSerialCommLine(port, settings);
+    return new JSerialCommLine(port, settings, owned);
   }
 
   /**

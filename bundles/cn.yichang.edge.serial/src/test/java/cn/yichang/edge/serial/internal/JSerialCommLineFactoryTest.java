@@ -10,10 +10,16 @@ import cn.yichang.edge.serial.Parity;
 import cn.yichang.edge.serial.SerialLine;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +99,54 @@ class JSerialCommLineFactoryTest {
     assertThatThrownBy(() -> open(missing))
         .isInstanceOf(IOException.class)
         .hasMessage(missing + ": no such serial port");
+  }
+
+  @Test
+  void aWriteTheSystemRefusesIsAnErrorRatherThanRetriedForEver() throws Exception {
+    try (SerialLine a = open(gateway)) {
+      // The other end of the pty goes away, as a USB adapter does when it is unplugged: write(2)
+      // fails (EIO), which jSerialComm reports as 0 bytes written.
+      socat.destroy();
+      socat.waitFor(10, TimeUnit.SECONDS);
+      byte[] request = {1, 3, 0, 0, 0, 10, (byte) 0xC5, (byte) 0xCD};
+
+      CompletableFuture<Void> write =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  a.write(request);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+
+      assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS))
+          .as("the write ends (it spun for ever before)")
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining(gateway + ": write failed");
+    }
+  }
+
+  @Test
+  void theLibrarysShutdownHookClosesNothingBeforeTheGatewayHasClosedItsLines() throws Exception {
+    List<Thread> libraryHooks = new CopyOnWriteArrayList<>();
+    JSerialCommLineFactory factory = new JSerialCommLineFactory();
+    factory.ownedBy(new OwnedLines(libraryHooks::add));
+    LineSettings settings = new LineSettings(gateway.toString(), 9600, Parity.NONE, 8, 1);
+    SerialLine a = factory.open(settings);
+    SerialLine b = factory.open(new LineSettings(device.toString(), 9600, Parity.NONE, 8, 1));
+    assertThat(libraryHooks).as("registered once, with the first line").hasSize(1);
+    Thread hook = libraryHooks.get(0);
+
+    hook.start();
+    a.close();
+
+    assertThat(hook.isAlive()).as("waits while a line is open").isTrue();
+    b.close();
+    hook.join(TimeUnit.SECONDS.toMillis(10));
+    assertThat(hook.isAlive()).as("returns once all are closed").isFalse();
   }
 
   /** Waits until the line has input, without consuming it (jSerialComm counts it). */
