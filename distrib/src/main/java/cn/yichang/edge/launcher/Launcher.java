@@ -30,6 +30,9 @@ public final class Launcher {
   private final Path storage;
   private final Path stateDir;
 
+  /** Set once READY was sent under systemd; told STOPPING first thing when the JVM stops. */
+  private volatile SystemdNotifier systemd;
+
   Launcher(Path home, Path siteFile, Path storage, Path stateDir) {
     this.home = home;
     this.siteFile = siteFile;
@@ -77,9 +80,9 @@ public final class Launcher {
     SystemdNotifier.fromEnvironment(System.getenv(), ProcessHandle.current().pid())
         .ifPresent(
             n -> {
+              systemd = n;
               n.notify("READY=1\nSTATUS=started, site " + siteFile);
               n.startWatchdog(() -> framework.getState() == Bundle.ACTIVE);
-              Runtime.getRuntime().addShutdownHook(new Thread(n::notifyStopping));
             });
   }
 
@@ -129,6 +132,11 @@ public final class Launcher {
   }
 
   private void stop(Framework framework) {
+    // First, from this hook: a hook of its own could still be waiting for a CPU at the halt below.
+    SystemdNotifier n = systemd;
+    if (n != null) {
+      n.notifyStopping();
+    }
     try {
       framework.stop();
       framework.waitForStop(STOP_TIMEOUT_MILLIS);

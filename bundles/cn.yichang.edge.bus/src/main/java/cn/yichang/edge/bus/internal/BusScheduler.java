@@ -185,6 +185,7 @@ public final class BusScheduler implements Bus {
     try {
       serve();
     } finally {
+      failOnDemand();
       closeQuietly();
     }
   }
@@ -204,7 +205,6 @@ public final class BusScheduler implements Bus {
               new IOException(id + ": the line " + settings.port() + " is not open"));
         }
       } catch (InterruptedException e) {
-        failOnDemand();
         return;
       } catch (RuntimeException e) {
         // Whatever went wrong, the bus must not stop polling for good: log, reopen, go on.
@@ -217,7 +217,6 @@ public final class BusScheduler implements Bus {
         }
       }
     }
-    failOnDemand();
   }
 
   private void closeQuietly() {
