@@ -73,6 +73,8 @@ final class PackageJobs implements AutoCloseable {
     String hash = r.metric("dp.download.hash", String.class).orElse(null);
     boolean install = r.metric("dp.install", Boolean.class).orElse(true);
     return start(
+        r,
+        "download",
         () -> {
           Path file = file(name, version);
           long[] lastPercent = {-1};
@@ -120,7 +122,7 @@ final class PackageJobs implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       return Response.notFound("no downloaded package " + name + " " + version);
     }
-    return start(() -> installFile(r, file));
+    return start(r, "install", () -> installFile(r, file));
   }
 
   Response uninstall(Request r) {
@@ -132,6 +134,8 @@ final class PackageJobs implements AutoCloseable {
       return Response.notFound("no installed package " + name);
     }
     return start(
+        r,
+        "uninstall",
         () -> {
           try {
             packages.uninstall(name);
@@ -157,17 +161,22 @@ final class PackageJobs implements AutoCloseable {
   /**
    * Runs a job on the worker, one at a time. The job returns its last notification (COMPLETED or
    * FAILED), which is sent once the next job may start: a console that sends its next request as
-   * soon as it hears the last one finished must not be told another one is in progress.
+   * soon as it hears the last one finished must not be told another one is in progress. A job ended
+   * by an Error (a LinkageError from a package, memory) is reported FAILED as its {@code type}, so
+   * that the console is not left waiting.
    */
-  private Response start(Supplier<Runnable> job) {
+  private Response start(Request r, String type, Supplier<Runnable> job) {
     if (!busy.compareAndSet(false, true)) {
       return Response.error("another download, install or uninstall is in progress");
     }
     worker.execute(
         () -> {
-          Runnable last = () -> {};
+          Runnable last;
           try {
             last = job.get();
+          } catch (Error e) {
+            LOG.error("DEPLOY-V2: {} ended by {}", type, e.toString(), e);
+            last = () -> notify(r, type, status(r, "dp." + type, "FAILED", 0, e.toString()));
           } finally {
             busy.set(false);
           }

@@ -59,17 +59,21 @@ class PackageJobsTest {
     jobs = jobs(pki.caCert());
   }
 
+  /** Writes each notification down as "TYPE name=value ...", and plays the console's part. */
+  Notifier recording() {
+    return (origin, type, metrics) -> {
+      StringBuilder s = new StringBuilder(type);
+      for (KuraMetric m : metrics) {
+        s.append(' ').append(m.name()).append('=').append(m.value());
+      }
+      notes.add(s.toString());
+      console.accept(s.toString());
+      return true;
+    };
+  }
+
   PackageJobs jobs(Path trustedCa) {
-    Notifier notifier =
-        (origin, type, metrics) -> {
-          StringBuilder s = new StringBuilder(type);
-          for (KuraMetric m : metrics) {
-            s.append(' ').append(m.name()).append('=').append(m.value());
-          }
-          notes.add(s.toString());
-          console.accept(s.toString());
-          return true;
-        };
+    Notifier notifier = recording();
     return new PackageJobs(
         packages,
         () -> {
@@ -191,6 +195,28 @@ class PackageJobsTest {
         .until(() -> notes.stream().anyMatch(n -> n.contains("dp.uninstall.status=COMPLETED")));
     assertThat(uninstallCodes).containsExactly(200);
     assertThat(find("com.example.a")).isNull();
+  }
+
+  @Test
+  void aJobEndedByAnErrorIsReportedFailedAndTheNextOneMayStart() throws Exception {
+    jobs.close();
+    jobs =
+        new PackageJobs(
+            packages,
+            () -> {
+              throw new NoClassDefFoundError("javax/net/ssl/Missing");
+            },
+            dir.resolve("downloads"),
+            this::recording);
+    URI uri = https.put("/packs/pack.dp", new byte[] {1});
+
+    assertThat(jobs.download(downloadOfPack(uri)).code()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> notes.stream().anyMatch(n -> n.contains("dp.download.status=FAILED")));
+    assertThat(notes)
+        .anyMatch(n -> n.startsWith("download") && n.contains("javax/net/ssl/Missing"));
+    assertThat(jobs.download(downloadOfPack(uri)).code()).isEqualTo(200);
   }
 
   @Test
