@@ -29,13 +29,12 @@ class GpioCommissioningTest {
   @Test
   void eachDeviceIsShownPromptedAndWaitedForInTurn() throws Exception {
     Path script = dir.resolve("bench.yaml");
-    // the bay detector's relay closes 1 s in (after its pin is open, even on a loaded machine); the
-    // PIR
-    // never sees anyone
-    Files.writeString(script, "events:\n  - {at: 1s, pin: 17, set: low, bounce: 2}\n");
+    // the bay detector's relay closes 1.5 s in (its pin is open by then, even on a loaded machine);
+    // the PIR never sees anyone
+    Files.writeString(script, "events:\n  - {at: 1500ms, pin: 17, set: low, bounce: 2}\n");
 
     Map<String, DeviceResult> results =
-        commissioning(Duration.ofSeconds(2))
+        commissioning(Duration.ofSeconds(3))
             .check(
                 new CommissionSummary.Gpio("mock", script, 1.0),
                 List.of(
@@ -46,11 +45,11 @@ class GpioCommissioningTest {
     assertThat(shown)
         .contains("GPIO: provider mock, playing the event script " + script)
         .contains("[1/2] bay-01 (parking/bay-occupancy) on GPIO 17, pull up: now high (free)")
-        .contains("      trigger the sensor (make it read occupied) within 2 s ...")
+        .contains("      trigger the sensor (make it read occupied) within 3 s ...")
         .contains("      PASS: low (occupied) after ")
         .contains(
             "[2/2] pir-01 (elderly-care/pir-motion) on GPIO 6, pull down: now low (no motion)")
-        .contains("      FAIL: no change within 2 s");
+        .contains("      FAIL: no change within 3 s");
     // the bay is checked before the PIR is opened
     assertThat(shown.indexOf("PASS: low")).isLessThan(shown.indexOf("[2/2]"));
 
@@ -63,7 +62,7 @@ class GpioCommissioningTest {
     assertThat(bay.points().get(0).detail()).startsWith("free -> occupied after ");
 
     DeviceResult pir = results.get("pir-01");
-    assertThat(pir.status()).isEqualTo("no change within 2 s");
+    assertThat(pir.status()).isEqualTo("no change within 3 s");
     assertThat(pir.passed()).isFalse();
     assertThat(pir.points().get(0).detail())
         .isEqualTo(

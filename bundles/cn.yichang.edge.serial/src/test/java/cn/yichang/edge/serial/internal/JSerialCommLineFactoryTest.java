@@ -143,6 +143,7 @@ class JSerialCommLineFactoryTest {
     hook.start();
     a.close();
 
+    hook.join(300); // a hook that does not wait has ended by now
     assertThat(hook.isAlive()).as("waits while a line is open").isTrue();
     b.close();
     hook.join(TimeUnit.SECONDS.toMillis(10));
