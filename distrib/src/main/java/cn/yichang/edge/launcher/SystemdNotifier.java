@@ -98,8 +98,8 @@ final class SystemdNotifier {
   }
 
   /**
-   * Sends {@code STOPPING=1}; the watchdog sends nothing after it (the shutdown hook that calls
-   * this runs beside the one stopping the framework, while the watchdog may still see it active).
+   * Sends {@code STOPPING=1}; the watchdog sends nothing after it (it is sent before the framework
+   * stops, while the watchdog would still see the framework active).
    */
   void notifyStopping() {
     synchronized (stopping) {

@@ -192,7 +192,7 @@ public final class CommissionCommand {
                 d.protocol(),
                 d.bus(),
                 d.unit(),
-                d.protocol() + ": not polled by commission; use the running gateway's status");
+                d.protocol() + ": commission has no check for this protocol");
       }
       out.add(r);
     }
@@ -202,12 +202,13 @@ public final class CommissionCommand {
   /** {@code provision check}, its output shown as it is and its steps kept for the record. */
   private List<UplinkStep> uplink(Path file, Path defaultProfiles) {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    UplinkSummary site = UplinkSummary.read(file, defaultProfiles);
     try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-      new UplinkCheck(capture).run(UplinkSummary.read(file, defaultProfiles));
+      new UplinkCheck(capture).run(site);
     }
     String text = captured.toString(StandardCharsets.UTF_8);
     out.print(text);
-    if (text.contains("no uplink section")) {
+    if (site.errors().isEmpty() && site.url() == null) {
       out.println("hint: on a bench without the platform, commission with --skip-uplink");
     }
     return steps(text);

@@ -1,5 +1,6 @@
 package cn.yichang.edge.tools;
 
+import cn.yichang.edge.gpio.internal.ConfiguredPull;
 import cn.yichang.edge.gpio.internal.InputMeaning;
 import cn.yichang.edge.gpio.internal.TriggerCheck;
 import cn.yichang.edge.profile.DeviceProfile;
@@ -57,16 +58,13 @@ final class GpioCommissioning {
     return results;
   }
 
-  /** Checks each device in turn, in site order; a null {@code gpio} is the default (auto). */
+  /** Checks each device in turn, in site order. */
   Map<String, DeviceResult> check(
       CommissionSummary.Gpio gpio, List<CommissionSummary.Device> devices)
       throws InterruptedException {
     Map<String, DeviceResult> results = new LinkedHashMap<>();
     if (devices.isEmpty()) {
       return results;
-    }
-    if (gpio == null) {
-      gpio = new CommissionSummary.Gpio("auto", null, 1.0);
     }
     TriggerCheck pins;
     try {
@@ -111,7 +109,7 @@ final class GpioCommissioning {
     } catch (ProfileException | IllegalArgumentException e) {
       return failed(d, message(e));
     }
-    Pull pull = d.pull() != null ? Pull.valueOf(d.pull().toUpperCase(Locale.ROOT)) : spec.pull();
+    Pull pull = ConfiguredPull.of(d.id(), d.pull(), spec);
     String pullName = pull.name().toLowerCase(Locale.ROOT);
     InputMeaning meaning = new InputMeaning(spec);
     String where = "GPIO " + d.pin() + ", pull " + pullName;

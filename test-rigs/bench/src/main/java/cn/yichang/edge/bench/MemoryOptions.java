@@ -72,7 +72,8 @@ record MemoryOptions(
 
   /**
    * The options {@code bin/sanxia-edge} uses when SANXIA_JAVA_OPTS is unset, so that a run with
-   * {@code --nmt} measures the same JVM as one without.
+   * {@code --nmt} measures the same JVM as one without; all but the native-heap trimming, which the
+   * script adds only after probing the JVM for it.
    */
   static String launcherDefault(Path home) {
     try {

@@ -50,7 +50,7 @@ public final class GpioDeviceComponent {
       throw new IllegalArgumentException("GPIO device configuration without an id");
     }
     GpioSpec spec = spec(id, config.profile(), profiles);
-    Pull pull = pull(id, config.pull(), spec);
+    Pull pull = ConfiguredPull.of(id, config.pull(), spec);
     this.runtime = runtime;
     this.device =
         new GpioDevice(
@@ -87,22 +87,6 @@ public final class GpioDeviceComponent {
           id + ": profile " + profileId + " is " + profile.protocol() + ", not gpio");
     }
     return spec;
-  }
-
-  static Pull pull(String id, String configured, GpioSpec spec) {
-    if (configured == null || configured.isBlank()) {
-      if (spec.pullRequired()) {
-        throw new IllegalArgumentException(
-            id + ": the profile needs the site to name the pin's pull (up, down or off)");
-      }
-      return spec.pull();
-    }
-    try {
-      return Pull.valueOf(configured.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          id + ": pull \"" + configured + "\" is not up, down or off", e);
-    }
   }
 
   @Deactivate

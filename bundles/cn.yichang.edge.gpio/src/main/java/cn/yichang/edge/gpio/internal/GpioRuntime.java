@@ -60,14 +60,11 @@ public final class GpioRuntime implements GpioAlarms {
             : stateProperty != null && !stateProperty.isBlank()
                 ? Path.of(stateProperty)
                 : Path.of(System.getProperty("user.home"), ".sanxia-edge");
-    EventScript script = null;
-    if (!config.script().isBlank()) {
-      if (!provider.equals("mock")) {
-        throw new IllegalArgumentException(
-            "gpio.script is played by the mock provider only (provider is " + provider + ")");
-      }
-      script = EventScript.read(Path.of(config.script()), config.script_scale());
-    }
+    EventScript script =
+        script(
+            provider,
+            config.script().isBlank() ? null : Path.of(config.script()),
+            config.script_scale());
     // last, once nothing more can fail: no thread or Pi4J context is left behind by a bad config
     Pi4jInputs pi4j = Pi4jInputs.open(provider);
     this.inputs = pi4j;
@@ -88,6 +85,23 @@ public final class GpioRuntime implements GpioAlarms {
   }
 
   /** {@code auto}: the character device of a real GPIO chip if there is one, else the mock. */
+  /**
+   * The mock's event script, read; null when there is none.
+   *
+   * @throws IllegalArgumentException for a script given to another provider than the mock, or a
+   *     script with problems ({@code FILE:LINE: field: message})
+   */
+  static EventScript script(String chosenProvider, Path script, double scale) {
+    if (script == null) {
+      return null;
+    }
+    if (!chosenProvider.equals("mock")) {
+      throw new IllegalArgumentException(
+          "gpio.script is played by the mock provider only (provider is " + chosenProvider + ")");
+    }
+    return EventScript.read(script, scale);
+  }
+
   static String provider(String configured) {
     if (!configured.equals("auto")) {
       return configured;

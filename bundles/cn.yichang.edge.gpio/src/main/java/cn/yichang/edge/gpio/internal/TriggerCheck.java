@@ -47,14 +47,7 @@ public final class TriggerCheck implements AutoCloseable {
    */
   public static TriggerCheck open(String provider, Path script, double scale) {
     String chosen = GpioRuntime.provider(provider);
-    EventScript events = null;
-    if (script != null) {
-      if (!chosen.equals("mock")) {
-        throw new IllegalArgumentException(
-            "gpio.script is played by the mock provider only (provider is " + chosen + ")");
-      }
-      events = EventScript.read(script, scale);
-    }
+    EventScript events = GpioRuntime.script(chosen, script, scale);
     Pi4jInputs inputs = Pi4jInputs.open(chosen);
     ScriptPlayer player = events == null ? null : ScriptPlayer.start(events, inputs);
     return new TriggerCheck(inputs, player, Clockwork.system("gpio-commission"));

@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.Component;
 /** Opens real serial ports (and ptys) with jSerialComm. */
 @Component(service = SerialLineFactory.class)
 public final class JSerialCommLineFactory implements SerialLineFactory {
-  // Null outside the gateway (the scan and read commands): there the library closes what is open.
+  // Null outside the gateway (the scan, read and commission commands): there the library closes
+  // what is open.
   private volatile OwnedLines owned;
 
   /**

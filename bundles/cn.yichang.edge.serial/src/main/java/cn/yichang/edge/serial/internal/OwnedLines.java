@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * framework to stop.
  */
 final class OwnedLines {
-  static final long WAIT_AT_SHUTDOWN_NANOS = TimeUnit.SECONDS.toNanos(4);
+  private static final long WAIT_AT_SHUTDOWN_NANOS = TimeUnit.SECONDS.toNanos(4);
 
   private static final OwnedLines GATEWAY = new OwnedLines(SerialPort::addShutdownHook);
 
@@ -64,18 +64,16 @@ final class OwnedLines {
     }
   }
 
-  /** True once every line opened is closed again; false if some are still open after the wait. */
-  boolean awaitAllClosed(long nanos) {
+  /** Returns once every line opened is closed again, or after the wait. */
+  private void awaitAllClosed(long nanos) {
     lock.lock();
     try {
       long left = nanos;
       while (!open.isEmpty() && left > 0) {
         left = closed.awaitNanos(left);
       }
-      return open.isEmpty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return open.isEmpty();
     } finally {
       lock.unlock();
     }

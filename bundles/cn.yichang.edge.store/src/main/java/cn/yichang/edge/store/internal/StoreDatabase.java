@@ -41,7 +41,6 @@ final class StoreDatabase implements AutoCloseable {
   private final Connection connection;
   private final long pageSize;
   private final PreparedStatement insert;
-  private final PreparedStatement delete;
   private final PreparedStatement deleteRange;
   private final PreparedStatement after;
   private final PreparedStatement saveNextSeq;
@@ -54,7 +53,6 @@ final class StoreDatabase implements AutoCloseable {
     insert =
         connection.prepareStatement(
             "INSERT INTO messages (id, priority, topic, payload, created) VALUES (?, ?, ?, ?, ?)");
-    delete = connection.prepareStatement("DELETE FROM messages WHERE id = ?");
     deleteRange = connection.prepareStatement("DELETE FROM messages WHERE id BETWEEN ? AND ?");
     after =
         connection.prepareStatement(
@@ -163,7 +161,6 @@ final class StoreDatabase implements AutoCloseable {
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       insert.clearBatch();
-      delete.clearBatch();
       deleteRange.clearBatch();
       rollbackQuietly();
       throw e;
@@ -177,8 +174,8 @@ final class StoreDatabase implements AutoCloseable {
   /**
    * Deletes the rows of {@code ids}. Acknowledgements come in runs of consecutive ids (a drain
    * acknowledges in sending order), and a run whose every id is acknowledged is deleted by one
-   * range statement instead of one statement per row: no row outside {@code ids} can be in it,
-   * whatever its priority, since ids are unique sequence numbers.
+   * range statement instead of one statement per row (a lone id is a run of one): no row outside
+   * {@code ids} can be in it, whatever its priority, since ids are unique sequence numbers.
    */
   private int delete(Collection<Long> ids) throws SQLException {
     long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -187,20 +184,12 @@ final class StoreDatabase implements AutoCloseable {
       while (j + 1 < sorted.length && sorted[j + 1] == sorted[j] + 1) {
         j++;
       }
-      if (i == j) {
-        delete.setLong(1, sorted[i]);
-        delete.addBatch();
-      } else {
-        deleteRange.setLong(1, sorted[i]);
-        deleteRange.setLong(2, sorted[j]);
-        deleteRange.addBatch();
-      }
+      deleteRange.setLong(1, sorted[i]);
+      deleteRange.setLong(2, sorted[j]);
+      deleteRange.addBatch();
       i = j + 1;
     }
     int deleted = 0;
-    for (int count : delete.executeBatch()) {
-      deleted += Math.max(count, 0);
-    }
     for (int count : deleteRange.executeBatch()) {
       deleted += Math.max(count, 0);
     }

@@ -11,11 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves messages from the store to one connected session: takes a window's worth of messages,
- * publishes them at QoS 1 in the order taken as slots of the in-flight window free up, and
- * acknowledges each row only when the broker acknowledged its message. A message the broker
- * refuses, or that the connection loses, stays in the store: it is taken again after the rewind of
- * the next connection, so a refusal is retried once per connection, never in a loop.
+ * Moves messages from the store to one connected session: batches of at most {@link #MAX_BATCH}
+ * (and no more than the window), taken ahead on the {@link TakeAhead} thread, are published at QoS
+ * 1 in the order taken as slots of the in-flight window free up; each row is acknowledged only when
+ * the broker acknowledged its message. A message the broker refuses, or that the connection loses,
+ * stays in the store: it is taken again after the rewind of the next connection, so a refusal is
+ * retried once per connection, never in a loop.
  */
 final class Drainer {
   private static final Logger LOG = LoggerFactory.getLogger(Drainer.class);

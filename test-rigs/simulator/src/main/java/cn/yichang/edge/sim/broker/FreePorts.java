@@ -26,8 +26,9 @@ final class FreePorts {
     ServerSocket[] sockets = new ServerSocket[count];
     try {
       int[] ports = new int[count];
+      int below = belowEphemeral();
       for (int i = 0; i < count; i++) {
-        sockets[i] = bind(belowEphemeral());
+        sockets[i] = bind(below);
         ports[i] = sockets[i].getLocalPort();
       }
       return ports;
@@ -53,7 +54,7 @@ final class FreePorts {
   }
 
   /** The first ephemeral port (32768 on Linux by default), or 0 when it cannot be read. */
-  static int belowEphemeral() {
+  private static int belowEphemeral() {
     try {
       return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
     } catch (IOException | RuntimeException e) {
