@@ -87,8 +87,13 @@ class JdkPemTest {
                 bytes("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")))
         .isEmpty(); // base64 of three zero bytes: not a certificate
     assertThat(JdkPem.privateKey(bytes("-----BEGIN PRIVATE KEY-----\nAAAA\n"))).isEmpty();
-    String first = pem("CERTIFICATE", authority.certificate());
-    String second = pem("CERTIFICATE", JdkPemTest.second.certificate());
+    String first =
+        Files.readString(
+            TestFiles.writeCertificates(dir.resolve("first.pem"), authority.certificate()));
+    String second =
+        Files.readString(
+            TestFiles.writeCertificates(
+                dir.resolve("second.pem"), JdkPemTest.second.certificate()));
     // a block without its END line, then a good one: BouncyCastle is to say what is wrong
     assertThat(
             JdkPem.certificates(bytes(first.replace("-----END CERTIFICATE-----\n", "") + second)))
@@ -118,16 +123,6 @@ class JdkPemTest {
       assertThat(read.getModulus()).isEqualTo(original.getModulus());
       assertThat(read.getPrivateExponent()).isEqualTo(original.getPrivateExponent());
     }
-  }
-
-  private static String pem(String label, java.security.cert.X509Certificate c) throws Exception {
-    return "-----BEGIN "
-        + label
-        + "-----\n"
-        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.getEncoded())
-        + "\n-----END "
-        + label
-        + "-----\n";
   }
 
   private static byte[] bytes(String s) {
