@@ -3,6 +3,7 @@ package cn.yichang.edge.kura;
 import cn.yichang.edge.kura.internal.Gzip;
 import cn.yichang.edge.kura.internal.KuraPayloadReader;
 import cn.yichang.edge.kura.internal.KuraPayloadWriter;
+import cn.yichang.edge.kura.internal.PayloadSplitter;
 import java.io.IOException;
 import java.util.List;
 
@@ -115,5 +116,28 @@ public final class KuraPayloadCodec {
     System.arraycopy(encodedUncompressed, 0, result, 0, encodedUncompressed.length);
     System.arraycopy(field, 0, result, encodedUncompressed.length, field.length);
     return result;
+  }
+
+  /**
+   * Cuts an encoded, uncompressed payload into payloads of at most {@code maxBytes} each, for a
+   * broker whose packet limit the whole would exceed: each part keeps the timestamp and position, a
+   * point's metric stays with its {@code _error} and {@code _out_of_range} companions, and the body
+   * stays with the first part.
+   *
+   * @return the parts in order; a single part when it fits as it is; empty when one point alone is
+   *     too large, so that no split can help
+   * @throws InvalidKuraPayloadException when {@code encodedUncompressed} is not a KuraPayload
+   */
+  public static List<byte[]> split(byte[] encodedUncompressed, int maxBytes)
+      throws InvalidKuraPayloadException {
+    if (encodedUncompressed.length <= maxBytes) {
+      return List.of(encodedUncompressed);
+    }
+    return PayloadSplitter.split(encodedUncompressed, maxBytes);
+  }
+
+  /** The encoded size of one metric field, as {@link #appendMetric} adds it. */
+  public static int metricFieldSize(KuraMetric metric) {
+    return KuraPayloadWriter.metricField(metric).length;
   }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The payloads of Kura's lifecycle messages (topics in {@link KuraTopics}): BIRTH on every
@@ -20,7 +22,52 @@ public final class LifecyclePayloads {
   /** What we send as application_framework (Kura sends "Kura"). */
   public static final String APPLICATION_FRAMEWORK = "Sanxia Edge";
 
+  /**
+   * What a BIRTH keeps when the broker's packet limit leaves no room for the rest: who the gateway
+   * is, what it runs and answers, and (every {@code edge.} metric) what it knows it lost.
+   */
+  private static final Set<String> ESSENTIAL_BIRTH_METRICS =
+      Set.of(
+          "uptime",
+          "display_name",
+          "model_name",
+          "firmware_version",
+          "application_ids",
+          "accept_encoding");
+
   private LifecyclePayloads() {}
+
+  /**
+   * A BIRTH (or APPS) cut down to at most {@code maxWireBytes} on the wire: the metrics that are
+   * not essential are dropped from the end (Kura's order puts the least needed last), then the
+   * position, until it fits.
+   *
+   * @return the payload as it is when it fits, empty when even its essentials do not
+   */
+  public static Optional<KuraPayload> within(KuraPayload birth, int maxWireBytes) {
+    if (wireSize(birth) <= maxWireBytes) {
+      return Optional.of(birth);
+    }
+    List<KuraMetric> metrics = new ArrayList<>(birth.metrics());
+    KuraPayload cut = birth;
+    for (int i = metrics.size() - 1; i >= 0; i--) {
+      String name = metrics.get(i).name();
+      if (ESSENTIAL_BIRTH_METRICS.contains(name) || name.startsWith("edge.")) {
+        continue;
+      }
+      metrics.remove(i);
+      cut = new KuraPayload(cut.timestamp(), cut.position(), metrics, cut.body());
+      if (wireSize(cut) <= maxWireBytes) {
+        return Optional.of(cut);
+      }
+    }
+    cut = new KuraPayload(cut.timestamp(), null, metrics, cut.body());
+    return wireSize(cut) <= maxWireBytes ? Optional.of(cut) : Optional.empty();
+  }
+
+  private static int wireSize(KuraPayload payload) {
+    return KuraPayloadCodec.encodeForWire(payload).length;
+  }
 
   /** The BIRTH payload: the gateway's description, its uptime in ms, and its position if known. */
   public static KuraPayload birth(GatewayDescription gateway, Duration uptime, Instant now) {

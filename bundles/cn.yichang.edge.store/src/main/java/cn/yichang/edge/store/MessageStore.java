@@ -29,6 +29,23 @@ public interface MessageStore {
   /** The broker has the message: remove it (removals are committed in groups too). */
   void acknowledge(long id);
 
+  /**
+   * The message is larger than the platform accepts and has been cut into parts: from the next
+   * commit on, its row holds {@code first} (keeping its id and sequence number, so a resend of that
+   * part is a detectable duplicate) and {@code rest} follow as new messages of its priority with
+   * sequence numbers of their own, all in one transaction. Nothing changes if the row is gone by
+   * then (evicted or acknowledged). Like {@link #acknowledge}, it returns at once.
+   */
+  void split(long id, byte[] first, List<OutboundMessage> rest);
+
+  /**
+   * The platform will never accept the message (too large and not divisible, or refused for a
+   * reason a retry does not change): with the next commit it leaves the queue for good, kept aside
+   * with {@code reason} for inspection and counted in {@link StoreCounters#setAside()}. It is not
+   * taken again meanwhile. Returns at once.
+   */
+  void setAside(long id, String reason);
+
   /** Makes every message taken and not acknowledged available to {@link #take} again. */
   void rewind();
 

@@ -10,6 +10,7 @@ package cn.yichang.edge.store;
  * @param evicted messages dropped to stay under the size limit (oldest telemetry first)
  * @param lost messages that could not be written (disk full, database unusable)
  * @param corruptDatabasesMovedAside database files found corrupt and replaced
+ * @param setAside messages taken out of the queue because the platform will never accept them
  */
 public record StoreCounters(
     long accepted,
@@ -18,4 +19,5 @@ public record StoreCounters(
     long bufferedBytes,
     long evicted,
     long lost,
-    long corruptDatabasesMovedAside) {}
+    long corruptDatabasesMovedAside,
+    long setAside) {}

@@ -38,6 +38,13 @@ public interface ControlChannel {
   boolean publishNow(String topic, byte[] payload, int qos);
 
   /**
+   * The largest payload {@link #publishNow} can send on {@code topic} on the live connection: the
+   * broker's packet limit less the packet's headers ({@link Integer#MAX_VALUE} when there is no
+   * limit or no connection). A larger one is not sent, since the broker would drop the connection.
+   */
+  int maxPayload(String topic);
+
+  /**
    * The application ids BIRTH lists in {@code application_ids}; when they changed, APPS is sent
    * (coalesced with other announcements) on the live connection.
    */

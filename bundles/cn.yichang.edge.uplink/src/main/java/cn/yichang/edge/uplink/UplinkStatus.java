@@ -18,6 +18,9 @@ import java.time.Instant;
  * @param lastErrorAt {@code null} when nothing has gone wrong
  * @param buffered messages the store holds now
  * @param evicted messages the store dropped to stay under its size limit
+ * @param split messages cut into parts because they were larger than the broker accepts
+ * @param setAside messages set aside: too large and not divisible, or refused by the broker for a
+ *     reason a retry does not change
  */
 public record UplinkStatus(
     String server,
@@ -31,7 +34,9 @@ public record UplinkStatus(
     String lastError,
     Instant lastErrorAt,
     long buffered,
-    long evicted) {
+    long evicted,
+    long split,
+    long setAside) {
 
   public boolean connected() {
     return connectedSince != null;

@@ -65,7 +65,17 @@ public final class RemoteComponent implements ConfigurationListener, Notifier {
             channel.account(),
             channel.clientId(),
             id -> Optional.ofNullable(apps.get(id)),
-            channel::publishNow,
+            new RequestDispatcher.Replies() {
+              @Override
+              public boolean publish(String topic, byte[] payload, int qos) {
+                return channel.publishNow(topic, payload, qos);
+              }
+
+              @Override
+              public int maxPayload(String topic) {
+                return channel.maxPayload(topic);
+              }
+            },
             workers,
             config.max_request_bytes(),
             Duration.ofSeconds(config.request_timeout_s()));

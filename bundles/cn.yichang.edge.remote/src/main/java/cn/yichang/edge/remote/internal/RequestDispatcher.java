@@ -50,6 +50,11 @@ final class RequestDispatcher implements ControlReceiver {
   @FunctionalInterface
   interface Replies {
     boolean publish(String topic, byte[] payload, int qos);
+
+    /** The largest payload the connection takes on {@code topic}; see ControlChannel. */
+    default int maxPayload(String topic) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   RequestDispatcher(
@@ -203,7 +208,25 @@ final class RequestDispatcher implements ControlReceiver {
         KuraTopics.reply(
             account, request.requesterClientId(), request.appId(), request.requestId());
     byte[] bytes = KuraPayloadCodec.encodeForWire(ReplyPayloads.of(response, Instant.now()));
-    boolean sent = replies.publish(topic, bytes, 0);
+    int max = replies.maxPayload(topic);
+    if (bytes.length > max) {
+      // The broker would drop the connection on it; the requester is told why instead of waiting.
+      LOG.warn(
+          "{} -> {}: the reply is {} bytes, over the {} the broker takes; a 500 is sent instead",
+          describe(request),
+          response.code(),
+          bytes.length,
+          max);
+      response =
+          Response.error(
+              "the reply is "
+                  + bytes.length
+                  + " bytes, larger than the broker accepts ("
+                  + max
+                  + " bytes a message): ask for less (one configuration, one resource)");
+      bytes = KuraPayloadCodec.encodeForWire(ReplyPayloads.of(response, Instant.now()));
+    }
+    boolean sent = bytes.length <= max && replies.publish(topic, bytes, 0);
     long ms = (System.nanoTime() - startedNanos) / 1_000_000;
     String outcome =
         response.code()
@@ -211,7 +234,10 @@ final class RequestDispatcher implements ControlReceiver {
     if (sent) {
       LOG.info("{} -> {} in {} ms", describe(request), outcome, ms);
     } else {
-      LOG.warn("{} -> {}: not sent, no connection", describe(request), outcome);
+      LOG.warn(
+          "{} -> {}: not sent (no connection, or over the broker's limit)",
+          describe(request),
+          outcome);
     }
   }
 

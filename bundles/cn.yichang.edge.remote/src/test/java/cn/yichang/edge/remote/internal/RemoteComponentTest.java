@@ -43,6 +43,11 @@ class RemoteComponentTest {
     }
 
     @Override
+    public int maxPayload(String topic) {
+      return Integer.MAX_VALUE;
+    }
+
+    @Override
     public boolean publishNow(String topic, byte[] payload, int qos) {
       published.add(topic);
       return true;

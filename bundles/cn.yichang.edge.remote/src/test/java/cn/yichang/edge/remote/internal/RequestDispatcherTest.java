@@ -125,6 +125,44 @@ class RequestDispatcherTest {
   }
 
   @Test
+  void aReplyLargerThanTheBrokerTakesBecomesA500SayingSoInsteadOfDroppingTheConnection() {
+    String incompressible =
+        new java.util.Random(1)
+            .ints(5000, 0, 16)
+            .mapToObj(Integer::toHexString)
+            .collect(java.util.stream.Collectors.joining());
+    app("CONF-V1", r -> Response.ok(incompressible));
+    int limit = 400;
+    RequestDispatcher limited =
+        new RequestDispatcher(
+            "acct",
+            "gw-1",
+            id -> Optional.ofNullable(apps.get(id)),
+            new RequestDispatcher.Replies() {
+              @Override
+              public boolean publish(String topic, byte[] payload, int qos) {
+                assertThat(payload.length).isLessThanOrEqualTo(limit);
+                return sent.add(new Sent(topic, KuraPayloadCodec.decode(payload), qos));
+              }
+
+              @Override
+              public int maxPayload(String topic) {
+                return limit;
+              }
+            },
+            workers,
+            1024 * 1024,
+            Duration.ofSeconds(5));
+
+    limited.received(BASE + "CONF-V1/GET/configurations", request("r-9", "console-7", null));
+
+    Sent reply = awaitReply();
+    assertThat(reply.topic()).isEqualTo("$EDC/acct/console-7/CONF-V1/REPLY/r-9");
+    assertThat(reply.code()).isEqualTo(500);
+    assertThat(reply.message()).contains("larger than the broker accepts (400 bytes");
+  }
+
+  @Test
   void kapuasCapturedRequestIsServed() throws Exception {
     Path captures =
         Path.of(System.getProperty("kura.captures", "../../../shared/interop/kura-captures"));

@@ -112,7 +112,8 @@ record Site(
       int inFlight,
       Duration keepalive,
       Duration reconnectMin,
-      Duration reconnectMax) {}
+      Duration reconnectMax,
+      int maxMessage) {}
 
   /**
    * TLS files, absolute; absent ones null.

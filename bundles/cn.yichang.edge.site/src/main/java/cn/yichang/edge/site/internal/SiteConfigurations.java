@@ -171,6 +171,7 @@ final class SiteConfigurations {
     p.put("keepalive.s", (int) u.keepalive().toSeconds());
     p.put("reconnect.min.ms", u.reconnectMin().toMillis());
     p.put("reconnect.max.ms", u.reconnectMax().toMillis());
+    p.put("max.message", u.maxMessage());
     return p;
   }
 

@@ -111,6 +111,13 @@ final class SiteEdits {
         case "keepalive.s" -> u.put("keepalive", seconds(pid, key, v));
         case "reconnect.min.ms" -> u.put("reconnect-min", millis(pid, key, v));
         case "reconnect.max.ms" -> u.put("reconnect-max", millis(pid, key, v));
+        case "max.message" -> {
+          if (!Integer.valueOf(0).equals(v) && !"0".equals(String.valueOf(v))) {
+            u.put("max-message", v);
+          } else {
+            u.remove("max-message");
+          }
+        }
         case "account", "client.id" -> {
           if (!Objects.equals(gatewayValue(key.equals("account") ? "account" : "id"), v)) {
             problems.add(

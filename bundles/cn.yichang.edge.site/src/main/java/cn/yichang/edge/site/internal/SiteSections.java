@@ -91,6 +91,7 @@ final class SiteSections {
     Duration keepalive = u.duration("keepalive").orElse(Duration.ofSeconds(30));
     Duration reconnectMin = u.duration("reconnect-min").orElse(Duration.ofSeconds(1));
     Duration reconnectMax = u.duration("reconnect-max").orElse(Duration.ofMinutes(5));
+    int maxMessage = u.integer("max-message", 128, 268_435_460).orElse(0L).intValue();
     u.finish();
     if (!APP_ID.matcher(appId).matches()) {
       u.problem("app-id", "\"" + appId + "\" is not one topic level (letters, digits, . _ -)");
@@ -126,7 +127,8 @@ final class SiteSections {
             inFlight,
             keepalive,
             reconnectMin,
-            reconnectMax));
+            reconnectMax,
+            maxMessage));
   }
 
   private Optional<URI> url(MappingReader u, String text) {

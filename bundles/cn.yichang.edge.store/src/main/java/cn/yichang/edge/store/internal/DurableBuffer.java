@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -82,20 +83,24 @@ final class DurableBuffer {
       for (int attempt = 0; ; attempt++) {
         try {
           List<Long> deletes = cursor.pendingDeletes();
-          if (group.isEmpty() && deletes.isEmpty()) {
+          List<RowSplit> splits = cursor.pendingSplits();
+          Map<Long, String> asides = cursor.pendingSetAsides();
+          if (group.isEmpty() && deletes.isEmpty() && splits.isEmpty() && asides.isEmpty()) {
             return;
           }
           if (db == null) {
             reopen();
           }
-          opener.reserveBelow(db.nextSeq() + group.size());
-          long firstId = db.nextSeq();
-          int deleted = db.write(group, deletes);
-          for (int i = 0; i < group.size(); i++) {
-            newest[group.get(i).priority().ordinal()] = firstId + i;
+          int parts = splits.stream().mapToInt(s -> s.rest().size()).sum();
+          opener.reserveBelow(db.nextSeq() + group.size() + parts);
+          StoreDatabase.Written written = db.write(group, splits, asides, deletes);
+          for (int p = 0; p < newest.length; p++) {
+            newest[p] = Math.max(newest[p], written.newestInserted()[p]);
           }
           cursor.deleted(deletes);
-          stats.committed(group.size(), deleted);
+          cursor.changed(splits, asides.keySet());
+          stats.committed(written.inserted(), written.deleted());
+          stats.setAside(written.setAside());
           opener.used(db.nextSeq());
           committed.signalAll();
           break;
@@ -147,6 +152,14 @@ final class DurableBuffer {
 
   void acknowledge(long id) {
     cursor.acknowledge(id);
+  }
+
+  void split(RowSplit split) {
+    cursor.split(split);
+  }
+
+  void setAside(long id, String reason) {
+    cursor.setAside(id, reason);
   }
 
   /** Acknowledged messages whose deletion is not committed: resent after a kill -9. */
@@ -218,7 +231,7 @@ final class DurableBuffer {
           }
           cursor.advance(priority, rows.get(rows.size() - 1).id());
           for (StoredMessage row : rows) {
-            if (!cursor.isAcknowledged(row.id())) {
+            if (!cursor.isDone(row.id())) {
               out.add(row);
             }
           }

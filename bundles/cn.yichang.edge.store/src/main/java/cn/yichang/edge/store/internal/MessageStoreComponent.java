@@ -54,6 +54,16 @@ public final class MessageStoreComponent implements MessageStore {
   }
 
   @Override
+  public void split(long id, byte[] first, List<OutboundMessage> rest) {
+    store.split(id, first, rest);
+  }
+
+  @Override
+  public void setAside(long id, String reason) {
+    store.setAside(id, reason);
+  }
+
+  @Override
   public void rewind() {
     store.rewind();
   }

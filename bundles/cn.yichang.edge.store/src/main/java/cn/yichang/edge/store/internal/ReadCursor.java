@@ -4,6 +4,7 @@ import cn.yichang.edge.store.Priority;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * #isAcknowledged} keeps them from being taken again meanwhile (even when the deletion fails, e.g.
  * on a full disk).
  *
- * <p>Positions are guarded by the buffer's lock; acknowledgements are lock-free so that the
- * uplink's acknowledging thread never waits for a commit.
+ * <p>Splits and set-asides wait here the same way, for the next commit; a set-aside id is not taken
+ * again meanwhile.
+ *
+ * <p>Positions are guarded by the buffer's lock; acknowledgements, splits and set-asides are
+ * lock-free so that the uplink's threads never wait for a commit.
  */
 final class ReadCursor {
   /** Sending order: highest priority first. */
@@ -24,6 +28,8 @@ final class ReadCursor {
 
   private final long[] positions = new long[Priority.values().length];
   private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+  private final Map<Long, RowSplit> splits = new ConcurrentHashMap<>();
+  private final Map<Long, String> setAside = new ConcurrentHashMap<>();
 
   long position(Priority priority) {
     return positions[priority.ordinal()];
@@ -41,8 +47,41 @@ final class ReadCursor {
     acknowledged.add(id);
   }
 
-  boolean isAcknowledged(long id) {
-    return acknowledged.contains(id);
+  /** Acknowledged or set aside: either way not to be handed out again. */
+  boolean isDone(long id) {
+    return acknowledged.contains(id) || setAside.containsKey(id);
+  }
+
+  void split(RowSplit split) {
+    splits.put(split.id(), split);
+  }
+
+  void setAside(long id, String reason) {
+    setAside.put(id, reason);
+  }
+
+  /** The splits not committed yet. */
+  List<RowSplit> pendingSplits() {
+    return List.copyOf(splits.values());
+  }
+
+  /** The set-asides not committed yet, by id. */
+  Map<Long, String> pendingSetAsides() {
+    return Map.copyOf(setAside);
+  }
+
+  boolean hasPendingChanges() {
+    return !acknowledged.isEmpty() || !splits.isEmpty() || !setAside.isEmpty();
+  }
+
+  /** These splits and set-asides are committed. */
+  void changed(Collection<RowSplit> committedSplits, Collection<Long> committedSetAsides) {
+    for (RowSplit split : committedSplits) {
+      splits.remove(split.id(), split);
+    }
+    for (Long id : committedSetAsides) {
+      setAside.remove(id);
+    }
   }
 
   int pendingDeleteCount() {

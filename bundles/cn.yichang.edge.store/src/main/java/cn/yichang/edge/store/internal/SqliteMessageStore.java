@@ -89,6 +89,17 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
   }
 
   @Override
+  public void split(long id, byte[] first, List<OutboundMessage> rest) {
+    buffer.split(new RowSplit(id, first, rest));
+    intake.wake(); // the parts should not wait for the next group's interval
+  }
+
+  @Override
+  public void setAside(long id, String reason) {
+    buffer.setAside(id, reason);
+  }
+
+  @Override
   public void rewind() {
     buffer.rewind();
   }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One open store file: its connection, schema and statements. Not thread-safe: {@link
@@ -25,6 +26,25 @@ import java.util.List;
  * newer message.
  */
 final class StoreDatabase implements AutoCloseable {
+  /**
+   * Messages the platform will never accept, kept for an operator to look at; files written before
+   * this table existed get it at open.
+   */
+  private static final String SET_ASIDE_TABLE =
+      """
+      CREATE TABLE IF NOT EXISTS set_aside (
+        id INTEGER PRIMARY KEY,  -- the sequence number it had
+        priority INTEGER NOT NULL,
+        topic TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        created INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        set_aside INTEGER NOT NULL  -- ms since the epoch
+      )""";
+
+  /** The newest set-aside messages kept; older ones are only counted. */
+  static final int SET_ASIDE_KEPT = 100;
+
   private static final List<String> SCHEMA =
       List.of(
           """
@@ -36,7 +56,8 @@ final class StoreDatabase implements AutoCloseable {
             created INTEGER NOT NULL  -- ms since the epoch
           )""",
           "CREATE INDEX messages_sending_order ON messages (priority, id)",
-          "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+          "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+          SET_ASIDE_TABLE);
 
   private final Connection connection;
   private final long pageSize;
@@ -44,12 +65,33 @@ final class StoreDatabase implements AutoCloseable {
   private final PreparedStatement deleteRange;
   private final PreparedStatement after;
   private final PreparedStatement saveNextSeq;
+  private final PreparedStatement replacePayload;
+  private final PreparedStatement copyAside;
+  private final PreparedStatement deleteOne;
+  private final PreparedStatement trimAside;
   private long nextSeq;
+
+  /** What one {@link #write} did. */
+  record Written(int deleted, int inserted, int setAside, long[] newestInserted) {}
 
   private StoreDatabase(Connection connection, long nextSeq) throws SQLException {
     this.connection = connection;
     this.nextSeq = nextSeq;
     this.pageSize = SqliteFiles.pragma(connection, "page_size");
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate(SET_ASIDE_TABLE);
+    }
+    replacePayload = connection.prepareStatement("UPDATE messages SET payload = ? WHERE id = ?");
+    copyAside =
+        connection.prepareStatement(
+            "INSERT OR REPLACE INTO set_aside (id, priority, topic, payload, created, reason,"
+                + " set_aside) SELECT id, priority, topic, payload, created, ?, ? FROM messages"
+                + " WHERE id = ?");
+    deleteOne = connection.prepareStatement("DELETE FROM messages WHERE id = ?");
+    trimAside =
+        connection.prepareStatement(
+            "DELETE FROM set_aside WHERE id <= (SELECT id FROM set_aside ORDER BY id DESC"
+                + " LIMIT 1 OFFSET ?)");
     insert =
         connection.prepareStatement(
             "INSERT INTO messages (id, priority, topic, payload, created) VALUES (?, ?, ?, ?, ?)");
@@ -132,18 +174,35 @@ final class StoreDatabase implements AutoCloseable {
   }
 
   /**
-   * Inserts {@code messages} with the next sequence numbers and deletes the rows {@code deletes} in
-   * one transaction; the sequence advances only when it commits.
-   *
-   * @return how many rows were deleted (ids not present, e.g. evicted, are ignored)
+   * In one transaction: applies the splits (each row that still exists takes its first part, and
+   * its other parts are inserted with the next sequence numbers), inserts {@code messages} with the
+   * numbers after those, moves the set-aside rows to {@code set_aside} and deletes the rows {@code
+   * deletes}. The sequence advances only when it commits. Ids not present (evicted) are ignored.
    */
-  int write(List<OutboundMessage> messages, Collection<Long> deletes) throws SQLException {
+  Written write(
+      List<OutboundMessage> messages,
+      Collection<RowSplit> splits,
+      Map<Long, String> setAside,
+      Collection<Long> deletes)
+      throws SQLException {
     long seq = nextSeq;
+    long[] newestInserted = new long[Priority.values().length];
     int deleted = 0;
+    int asideCount = 0;
     connection.setAutoCommit(false);
     try {
-      if (!messages.isEmpty()) {
-        for (OutboundMessage m : messages) {
+      List<OutboundMessage> inserts = new ArrayList<>();
+      for (RowSplit split : splits) {
+        replacePayload.setBytes(1, split.first());
+        replacePayload.setLong(2, split.id());
+        if (replacePayload.executeUpdate() > 0) {
+          inserts.addAll(split.rest());
+        }
+      }
+      inserts.addAll(messages);
+      if (!inserts.isEmpty()) {
+        for (OutboundMessage m : inserts) {
+          newestInserted[m.priority().ordinal()] = seq;
           insert.setLong(1, seq++);
           insert.setInt(2, m.priority().ordinal());
           insert.setString(3, m.topic());
@@ -155,10 +214,16 @@ final class StoreDatabase implements AutoCloseable {
         saveNextSeq.setLong(1, seq);
         saveNextSeq.executeUpdate();
       }
+      if (!setAside.isEmpty()) {
+        asideCount = moveAside(setAside);
+      }
       if (!deletes.isEmpty()) {
         deleted = delete(deletes);
       }
       connection.commit();
+      long inserted = seq - nextSeq;
+      nextSeq = seq;
+      return new Written(deleted, (int) inserted, asideCount, newestInserted);
     } catch (SQLException | RuntimeException e) {
       insert.clearBatch();
       deleteRange.clearBatch();
@@ -167,8 +232,22 @@ final class StoreDatabase implements AutoCloseable {
     } finally {
       autoCommitQuietly();
     }
-    nextSeq = seq;
-    return deleted;
+  }
+
+  private int moveAside(Map<Long, String> rows) throws SQLException {
+    long now = System.currentTimeMillis();
+    int moved = 0;
+    for (Map.Entry<Long, String> row : rows.entrySet()) {
+      copyAside.setString(1, row.getValue());
+      copyAside.setLong(2, now);
+      copyAside.setLong(3, row.getKey());
+      copyAside.executeUpdate();
+      deleteOne.setLong(1, row.getKey());
+      moved += deleteOne.executeUpdate();
+    }
+    trimAside.setInt(1, SET_ASIDE_KEPT);
+    trimAside.executeUpdate();
+    return moved;
   }
 
   /**

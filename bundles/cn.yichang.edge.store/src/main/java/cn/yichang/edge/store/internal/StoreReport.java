@@ -16,7 +16,7 @@ final class StoreReport {
         String.format(
             Locale.ROOT,
             "%s%naccepted=%d acknowledged=%d buffered=%d (%.2f MB) evicted=%d lost=%d"
-                + " corrupt-files-moved-aside=%d%n",
+                + " set-aside=%d corrupt-files-moved-aside=%d%n",
             path,
             c.accepted(),
             c.acknowledged(),
@@ -24,6 +24,7 @@ final class StoreReport {
             c.bufferedBytes() / (1024.0 * 1024.0),
             c.evicted(),
             c.lost(),
+            c.setAside(),
             c.corruptDatabasesMovedAside()));
     for (Priority priority : ReadCursor.SENDING_ORDER) {
       PrioritySpan span =

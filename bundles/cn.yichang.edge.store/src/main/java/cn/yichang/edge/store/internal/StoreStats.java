@@ -13,6 +13,7 @@ final class StoreStats {
   private final AtomicLong lost = new AtomicLong();
   private final AtomicLong corrupt = new AtomicLong();
   private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong setAside = new AtomicLong();
 
   /** A group and the deletions of acknowledged messages committed in one transaction. */
   void committed(int messages, int deleted) {
@@ -28,6 +29,11 @@ final class StoreStats {
 
   void evicted(int messages) {
     evicted.addAndGet(messages);
+    buffered.addAndGet(-messages);
+  }
+
+  void setAside(int messages) {
+    setAside.addAndGet(messages);
     buffered.addAndGet(-messages);
   }
 
@@ -65,6 +71,7 @@ final class StoreStats {
         bufferedBytes.get(),
         evicted.get(),
         lost.get(),
-        corrupt.get());
+        corrupt.get(),
+        setAside.get());
   }
 }

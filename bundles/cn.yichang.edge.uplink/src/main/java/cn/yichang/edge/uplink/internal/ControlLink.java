@@ -5,6 +5,7 @@ import cn.yichang.edge.uplink.internal.session.DeliveryListener;
 import cn.yichang.edge.uplink.internal.session.MqttSession;
 import cn.yichang.edge.uplink.internal.session.SessionException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ final class ControlLink implements AutoCloseable {
   private final ScheduledExecutorService announcer;
   private volatile ControlReceiver receiver;
   private volatile MqttSession live;
+  private volatile PacketLimit liveLimit = PacketLimit.NONE;
   private boolean pendingBirth; // guarded by this
   private boolean pendingApps; // guarded by this
   private boolean scheduled; // guarded by this
@@ -63,7 +65,8 @@ final class ControlLink implements AutoCloseable {
     }
   }
 
-  void connected(MqttSession session) {
+  void connected(MqttSession session, PacketLimit limit) {
+    liveLimit = limit;
     live = session;
   }
 
@@ -71,9 +74,24 @@ final class ControlLink implements AutoCloseable {
     live = null;
   }
 
+  /** The most payload {@link #publishNow} can send on {@code topic} now. */
+  int maxPayload(String topic) {
+    return live == null ? Integer.MAX_VALUE : liveLimit.maxPayload(topic);
+  }
+
   boolean publishNow(String topic, byte[] payload, int qos) {
     MqttSession session = live;
     if (session == null) {
+      return false;
+    }
+    PacketLimit limit = liveLimit;
+    if (!limit.fits(topic, payload.length)) {
+      // the broker would drop the connection, and every reading with it
+      LOG.warn(
+          "Not sent on {}: {} bytes, over the broker's limit of {} a packet",
+          topic,
+          payload.length,
+          limit);
       return false;
     }
     try {
@@ -118,8 +136,14 @@ final class ControlLink implements AutoCloseable {
       return; // the next connection's BIRTH says it all
     }
     try {
-      Lifecycle.Message m = birth ? lifecycle.birth() : lifecycle.apps();
-      publishNow(m.topic(), m.payload(), 1);
+      PacketLimit limit = liveLimit;
+      Optional<Lifecycle.Message> m = birth ? lifecycle.birth(limit) : lifecycle.apps(limit);
+      if (m.isEmpty()) {
+        LOG.warn(
+            "{} not sent: larger than the broker's limit of {}", birth ? "BIRTH" : "APPS", limit);
+        return;
+      }
+      publishNow(m.get().topic(), m.get().payload(), 1);
     } catch (RuntimeException e) {
       LOG.warn("Announcement not sent: {}", e.toString());
     }

@@ -1,11 +1,15 @@
 package cn.yichang.edge.uplink.internal;
 
 import cn.yichang.edge.store.MessageStore;
+import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.StoredMessage;
 import cn.yichang.edge.uplink.internal.session.DeliveryListener;
 import cn.yichang.edge.uplink.internal.session.MqttSession;
 import cn.yichang.edge.uplink.internal.session.SessionException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * the broker acknowledged its message. A message the broker refuses, or that the connection loses,
  * stays in the store: it is taken again after the rewind of the next connection, so a refusal is
  * retried once per connection, never in a loop.
+ *
+ * <p>Nothing larger than the connection's {@link PacketLimit} is published: a broker drops the
+ * connection on such a packet, and the same message would then block the queue at every
+ * reconnection. A larger reading set is cut into parts that fit (the first keeps the row and its
+ * {@code edge.seq}, the others become rows of their own, see {@link MessageStore#split}); one that
+ * cannot be cut, or that the broker refuses for a reason a retry does not change, is set aside
+ * ({@link MessageStore#setAside}): counted, logged, and out of the way of the others.
  */
 final class Drainer {
   private static final Logger LOG = LoggerFactory.getLogger(Drainer.class);
@@ -29,13 +40,22 @@ final class Drainer {
   /** The most messages taken at once (a take's fixed cost is spread thin well before this). */
   static final int MAX_BATCH = 128;
 
-  private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(60);
+  private static final Duration LOG_INTERVAL = Duration.ofSeconds(60);
+
+  /**
+   * PUBACK reason codes that the same message gets again on any retry: not authorized (an ACL),
+   * topic name invalid, packet too large, payload format invalid. Others (unspecified, quota
+   * exceeded, ...) may pass on another connection.
+   */
+  private static final Set<Integer> FINAL_REFUSALS = Set.of(0x87, 0x90, 0x95, 0x99);
 
   private final MessageStore store;
   private final WireFormat wire;
   private final InFlightWindow window;
   private final UplinkCounters counters;
-  private volatile long lastRefusalLog;
+  private final ThrottledLog refusals = new ThrottledLog(LOG, LOG_INTERVAL);
+  private final ThrottledLog splits = new ThrottledLog(LOG, LOG_INTERVAL);
+  private final ThrottledLog setAside = new ThrottledLog(LOG, LOG_INTERVAL);
 
   Drainer(MessageStore store, WireFormat wire, InFlightWindow window, UplinkCounters counters) {
     this.store = store;
@@ -48,10 +68,11 @@ final class Drainer {
    * Publishes until {@code keepGoing} turns false or the session refuses a publish.
    *
    * @param generation the window's generation opened for this session
+   * @param limit the largest packet this session may send
    * @return why it stopped: {@code null} when {@code keepGoing} turned false, else the session's
    *     refusal
    */
-  String drain(MqttSession session, long generation, BooleanSupplier keepGoing)
+  String drain(MqttSession session, long generation, PacketLimit limit, BooleanSupplier keepGoing)
       throws InterruptedException {
     // Batches taken on another thread while this one publishes: a take costs hundreds of
     // microseconds (more while the store commits), and taking per freed slot left the window empty
@@ -65,7 +86,7 @@ final class Drainer {
           if (!awaitSlot(generation, keepGoing)) {
             return null; // the rest of the batch is taken again after the rewind
           }
-          String refusal = publish(session, generation, message);
+          String refusal = publish(session, generation, limit, message);
           if (refusal != null) {
             return refusal;
           }
@@ -90,10 +111,20 @@ final class Drainer {
     return false;
   }
 
-  private String publish(MqttSession session, long generation, StoredMessage message) {
+  private String publish(
+      MqttSession session, long generation, PacketLimit limit, StoredMessage message) {
     byte[] bytes;
     try {
       bytes = wire.encode(message);
+      if (!limit.fits(message.topic(), bytes.length)) {
+        StoredMessage first = cut(message, bytes.length, limit);
+        if (first == null) {
+          window.release(generation);
+          return null;
+        }
+        message = first;
+        bytes = wire.encode(first);
+      }
     } catch (RuntimeException e) {
       window.release(generation);
       counters.onFailed("cannot encode seq " + message.seq() + " on " + message.topic() + ": " + e);
@@ -111,6 +142,63 @@ final class Drainer {
       window.release(generation);
       return e.getMessage();
     }
+  }
+
+  /**
+   * Cuts a message too large for the limit: its row keeps the first part, which is returned to be
+   * sent now, and the other parts follow as rows of their own. A message that cannot be cut is set
+   * aside, and {@code null} returned.
+   */
+  private StoredMessage cut(StoredMessage message, int size, PacketLimit limit) {
+    int room = limit.maxPayload(message.topic());
+    List<byte[]> parts = room > 0 ? wire.split(message, room) : List.of();
+    if (parts.isEmpty()) {
+      setAside(
+          message,
+          size
+              + " bytes on the wire, over the broker's limit of "
+              + limit
+              + " a packet, and no part of it can be sent alone");
+      return null;
+    }
+    List<OutboundMessage> rest = new ArrayList<>(parts.size() - 1);
+    for (byte[] part : parts.subList(1, parts.size())) {
+      rest.add(new OutboundMessage(message.topic(), message.priority(), part, message.created()));
+    }
+    store.split(message.id(), parts.get(0), rest);
+    counters.onSplit();
+    splits.warn(
+        "Seq "
+            + message.seq()
+            + " on "
+            + message.topic()
+            + " is "
+            + size
+            + " bytes, over the broker's limit of "
+            + limit
+            + " a packet: sent as "
+            + parts.size()
+            + " messages with the same timestamp, each with its own edge.seq");
+    return new StoredMessage(
+        message.id(),
+        message.seq(),
+        message.topic(),
+        message.priority(),
+        parts.get(0),
+        message.created());
+  }
+
+  private void setAside(StoredMessage message, String reason) {
+    store.setAside(message.id(), reason);
+    counters.onSetAside(
+        "seq " + message.seq() + " on " + message.topic() + " set aside: " + reason);
+    setAside.warn(
+        "Seq "
+            + message.seq()
+            + " on "
+            + message.topic()
+            + " set aside, never to be sent: "
+            + reason);
   }
 
   /** Ends one publish: the row goes only when the broker has the message. */
@@ -139,21 +227,24 @@ final class Drainer {
 
     @Override
     public void refused(int reasonCode, String reason) {
-      counters.onFailed(
-          "broker refused seq " + message.seq() + " on " + message.topic() + ": " + reason);
-      long now = System.nanoTime();
-      long last = lastRefusalLog;
-      if (last == 0 || now - last > REFUSAL_LOG_INTERVAL.toNanos()) {
-        lastRefusalLog = now;
-        LOG.warn(
-            "Broker refused seq {} on {}: {}; kept for the next connection"
-                + " (further refusals within {} s are only counted)",
-            message.seq(),
-            message.topic(),
-            reason,
-            REFUSAL_LOG_INTERVAL.toSeconds());
+      try {
+        if (FINAL_REFUSALS.contains(reasonCode)) {
+          setAside(message, "the broker refused it: " + reason);
+        } else {
+          counters.onFailed(
+              "broker refused seq " + message.seq() + " on " + message.topic() + ": " + reason);
+          refusals.warn(
+              "Broker refused seq "
+                  + message.seq()
+                  + " on "
+                  + message.topic()
+                  + ": "
+                  + reason
+                  + "; kept for the next connection");
+        }
+      } finally {
+        window.release(generation);
       }
-      window.release(generation);
     }
 
     @Override

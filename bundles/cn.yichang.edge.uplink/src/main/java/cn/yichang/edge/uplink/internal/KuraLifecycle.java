@@ -1,12 +1,14 @@
 package cn.yichang.edge.uplink.internal;
 
 import cn.yichang.edge.kura.GatewayDescription;
+import cn.yichang.edge.kura.KuraPayload;
 import cn.yichang.edge.kura.KuraPayloadCodec;
 import cn.yichang.edge.kura.KuraTopics;
 import cn.yichang.edge.kura.LifecyclePayloads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -42,19 +44,19 @@ final class KuraLifecycle implements Lifecycle {
   }
 
   @Override
-  public Message birth() {
-    Instant now = clock.instant();
-    return new Message(
-        KuraTopics.birth(account, clientId),
-        KuraPayloadCodec.encodeForWire(LifecyclePayloads.birth(gateway.get(), uptime.get(), now)));
+  public Optional<Message> birth(PacketLimit limit) {
+    String topic = KuraTopics.birth(account, clientId);
+    KuraPayload birth = LifecyclePayloads.birth(gateway.get(), uptime.get(), clock.instant());
+    return LifecyclePayloads.within(birth, limit.maxPayload(topic))
+        .map(p -> new Message(topic, KuraPayloadCodec.encodeForWire(p)));
   }
 
   @Override
-  public Message apps() {
-    Instant now = clock.instant();
-    return new Message(
-        KuraTopics.apps(account, clientId),
-        KuraPayloadCodec.encodeForWire(LifecyclePayloads.apps(gateway.get(), uptime.get(), now)));
+  public Optional<Message> apps(PacketLimit limit) {
+    String topic = KuraTopics.apps(account, clientId);
+    KuraPayload apps = LifecyclePayloads.apps(gateway.get(), uptime.get(), clock.instant());
+    return LifecyclePayloads.within(apps, limit.maxPayload(topic))
+        .map(p -> new Message(topic, KuraPayloadCodec.encodeForWire(p)));
   }
 
   @Override

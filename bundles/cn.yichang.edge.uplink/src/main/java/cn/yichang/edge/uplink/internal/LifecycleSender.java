@@ -4,6 +4,7 @@ import cn.yichang.edge.uplink.internal.session.DeliveryListener;
 import cn.yichang.edge.uplink.internal.session.MqttSession;
 import cn.yichang.edge.uplink.internal.session.SessionException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ final class LifecycleSender {
   private final Lifecycle lifecycle;
   private final Duration deadline;
   private final UplinkCounters counters;
+  private final ThrottledLog birthTooLarge = new ThrottledLog(LOG, Duration.ofHours(1));
 
   LifecycleSender(Lifecycle lifecycle, Duration deadline, UplinkCounters counters) {
     this.lifecycle = lifecycle;
@@ -34,11 +36,21 @@ final class LifecycleSender {
   }
 
   /**
-   * Publishes BIRTH and waits for its PUBACK. A refusal is reported and tolerated (data matters
-   * more than the announcement); no answer means the connection is not usable.
+   * Publishes BIRTH, cut down to the packet limit, and waits for its PUBACK. A refusal is reported
+   * and tolerated (data matters more than the announcement), and so is a limit too small for even a
+   * cut-down BIRTH; no answer means the connection is not usable.
    */
-  void birth(MqttSession session) throws SessionException, InterruptedException {
-    Lifecycle.Message birth = lifecycle.birth();
+  void birth(MqttSession session, PacketLimit limit) throws SessionException, InterruptedException {
+    Optional<Lifecycle.Message> fitted = lifecycle.birth(limit);
+    if (fitted.isEmpty()) {
+      counters.onError("BIRTH not sent: the broker's limit of " + limit + " a packet is too small");
+      birthTooLarge.warn(
+          "BIRTH not sent: even its essential metrics are more than the broker's limit of "
+              + limit
+              + " a packet; data is sent without it");
+      return;
+    }
+    Lifecycle.Message birth = fitted.get();
     Outcome outcome = new Outcome();
     session.publish(birth.topic(), birth.payload(), 1, outcome);
     String failure = outcome.await(deadline, "BIRTH");

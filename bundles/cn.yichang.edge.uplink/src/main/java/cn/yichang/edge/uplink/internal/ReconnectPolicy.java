@@ -7,18 +7,27 @@ import java.util.random.RandomGenerator;
  * Exponential backoff with full jitter between {@code min} and {@code max}: the n-th delay after a
  * failure is drawn uniformly from {@code [min, min(max, min * 2^n)]}, n counting from 1, so that a
  * thousand gateways that lost the broker at the same instant come back spread out instead of in
- * step. {@link #reset()} after a successful connection.
+ * step. The count starts over when a connection that was usable (BIRTH answered) ends after it held
+ * for {@code proven}; one that ends sooner counts as a failure like a refused connect.
  *
  * <p>Not thread-safe: the connection loop alone uses it.
  */
 final class ReconnectPolicy {
 
+  /** How long a connection must hold before its end starts the backoff over. */
+  static final Duration PROVEN_AFTER = Duration.ofSeconds(60);
+
   private final long minMs;
   private final long maxMs;
+  private final Duration proven;
   private final RandomGenerator random;
   private int failures;
 
   ReconnectPolicy(Duration min, Duration max, RandomGenerator random) {
+    this(min, max, PROVEN_AFTER, random);
+  }
+
+  ReconnectPolicy(Duration min, Duration max, Duration proven, RandomGenerator random) {
     if (min.isNegative() || min.isZero()) {
       throw new IllegalArgumentException(
           "reconnect.min.ms must be positive, not " + min.toMillis());
@@ -33,6 +42,7 @@ final class ReconnectPolicy {
     }
     this.minMs = min.toMillis();
     this.maxMs = max.toMillis();
+    this.proven = proven;
     this.random = random;
   }
 
@@ -51,8 +61,11 @@ final class ReconnectPolicy {
     return Math.min(maxMs, ceiling);
   }
 
-  void reset() {
-    failures = 0;
+  /** A usable connection ended after {@code held}: long enough, and the backoff starts over. */
+  void connectionEnded(Duration held) {
+    if (held.compareTo(proven) >= 0) {
+      failures = 0;
+    }
   }
 
   int failures() {

@@ -44,7 +44,10 @@ public final class UplinkCommands {
         String.format(
             "  published=%d acknowledged=%d failed=%d in-flight=%d reconnects=%d%n",
             s.published(), s.acknowledged(), s.failed(), s.inFlight(), s.reconnects()));
-    out.append(String.format("  buffered=%d evicted=%d%n", s.buffered(), s.evicted()));
+    out.append(
+        String.format(
+            "  buffered=%d evicted=%d split=%d set-aside=%d%n",
+            s.buffered(), s.evicted(), s.split(), s.setAside()));
     out.append(
         s.lastError() == null
             ? String.format("  last error: none%n")

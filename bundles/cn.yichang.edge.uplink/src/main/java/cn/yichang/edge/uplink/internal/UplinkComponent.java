@@ -122,6 +122,7 @@ public final class UplinkComponent implements Uplink, ControlChannel {
         new UplinkEngine(
             new PahoSessionFactory(settings.protocol()),
             options,
+            settings.maxMessage(),
             settings.protocolName(),
             store,
             new KuraWireFormat(),
@@ -191,6 +192,11 @@ public final class UplinkComponent implements Uplink, ControlChannel {
   @Override
   public boolean publishNow(String topic, byte[] payload, int qos) {
     return control.publishNow(topic, payload, qos);
+  }
+
+  @Override
+  public int maxPayload(String topic) {
+    return control.maxPayload(topic);
   }
 
   @Override

@@ -83,4 +83,11 @@ public @interface UplinkConfig {
 
   @AttributeDefinition(min = "1", description = "How long a connection attempt may take, in s")
   int connect_timeout_s() default DEFAULT_CONNECT_TIMEOUT_S;
+
+  @AttributeDefinition(
+      min = "0",
+      description =
+          "The largest MQTT packet the broker accepts, in bytes (its max_packet_size), for brokers"
+              + " that do not announce it (MQTT 3.1.1); 0: only what an MQTT 5 broker announces")
+  int max_message() default 0;
 }

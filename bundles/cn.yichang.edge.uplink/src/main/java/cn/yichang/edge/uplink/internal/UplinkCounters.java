@@ -14,6 +14,8 @@ final class UplinkCounters {
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong connections = new AtomicLong();
+  private final AtomicLong split = new AtomicLong();
+  private final AtomicLong setAside = new AtomicLong();
   private volatile Instant connectedSince;
   private volatile LastError lastError;
 
@@ -33,6 +35,17 @@ final class UplinkCounters {
 
   void onFailed(String reason) {
     failed.incrementAndGet();
+    onError(reason);
+  }
+
+  /** A message too large for the broker was cut into parts. */
+  void onSplit() {
+    split.incrementAndGet();
+  }
+
+  /** A message was set aside: the broker will never accept it. */
+  void onSetAside(String reason) {
+    setAside.incrementAndGet();
     onError(reason);
   }
 
@@ -63,6 +76,8 @@ final class UplinkCounters {
         e == null ? null : e.text(),
         e == null ? null : e.at(),
         store == null ? -1 : store.buffered(),
-        store == null ? -1 : store.evicted());
+        store == null ? -1 : store.evicted(),
+        split.get(),
+        setAside.get());
   }
 }

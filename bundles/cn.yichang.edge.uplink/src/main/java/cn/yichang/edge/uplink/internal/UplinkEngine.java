@@ -3,6 +3,7 @@ package cn.yichang.edge.uplink.internal;
 import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.uplink.UplinkStatus;
 import cn.yichang.edge.uplink.internal.session.MqttSession;
+import cn.yichang.edge.uplink.internal.session.ServerLimits;
 import cn.yichang.edge.uplink.internal.session.SessionException;
 import cn.yichang.edge.uplink.internal.session.SessionFactory;
 import cn.yichang.edge.uplink.internal.session.SessionListener;
@@ -18,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * The uplink's own thread: connect, BIRTH, drain the store until the connection is lost, rewind the
  * store, back off with jitter, and again, until {@link #stop()}, which sends DC and disconnects.
  * Paho's automatic reconnect is off; this loop is the only one.
+ *
+ * <p>The backoff starts over only after a connection proved itself ({@link
+ * ReconnectPolicy#connectionEnded}): a broker that drops the gateway right after CONNACK (a packet
+ * limit, an ACL on BIRTH, a broker in trouble) sees its attempts spread out as after any failure,
+ * not one every second with an LWT each time.
  */
 final class UplinkEngine {
   private static final Logger LOG = LoggerFactory.getLogger(UplinkEngine.class);
@@ -27,6 +33,7 @@ final class UplinkEngine {
 
   private final SessionFactory sessions;
   private final SessionOptions options;
+  private final long maxMessage;
   private final String protocol;
   private final MessageStore store;
   private final LifecycleSender lifecycle;
@@ -44,6 +51,7 @@ final class UplinkEngine {
   UplinkEngine(
       SessionFactory sessions,
       SessionOptions options,
+      long maxMessage,
       String protocol,
       MessageStore store,
       WireFormat wire,
@@ -55,6 +63,7 @@ final class UplinkEngine {
       String controlSubscription) {
     this.sessions = sessions;
     this.options = options;
+    this.maxMessage = maxMessage;
     this.protocol = protocol;
     this.store = store;
     this.lifecycle = new LifecycleSender(lifecycle, options.connectDeadline(), counters);
@@ -118,6 +127,7 @@ final class UplinkEngine {
     ConnectionState state = new ConnectionState();
     MqttSession session = null;
     boolean connected = false;
+    long answeredAt = 0; // when BIRTH was answered: the connection is usable from then on
     try {
       Lifecycle.Message will = lifecycle.will();
       SessionOptions connection =
@@ -136,17 +146,23 @@ final class UplinkEngine {
                   control.arrived(topic, payload);
                 }
               });
-      int serverWindow = session.connect();
+      ServerLimits server = session.connect();
       connected = true;
       counters.onConnected();
-      policy.reset();
-      int size = Math.min(options.maxInFlight(), serverWindow);
-      LOG.info("Uplink connected to {} ({}, {} in flight)", options.serverUri(), protocol, size);
+      int size = Math.min(options.maxInFlight(), server.receiveMaximum());
+      PacketLimit limit = PacketLimit.of(server, maxMessage);
+      LOG.info(
+          "Uplink connected to {} ({}, {} in flight{})",
+          options.serverUri(),
+          protocol,
+          size,
+          limit.limited() ? ", packets up to " + limit : "");
       subscribeControl(session);
-      lifecycle.birth(session);
-      control.connected(session);
+      lifecycle.birth(session, limit);
+      answeredAt = System.nanoTime();
+      control.connected(session, limit);
       long generation = window.open(size);
-      String refusal = drainer.drain(session, generation, () -> running && !state.isLost());
+      String refusal = drainer.drain(session, generation, limit, () -> running && !state.isLost());
       if (refusal != null) {
         state.lost("publish refused by the client: " + refusal);
       }
@@ -184,6 +200,9 @@ final class UplinkEngine {
         window.close();
         counters.onDisconnected();
         store.rewind();
+        if (answeredAt != 0) {
+          policy.connectionEnded(Duration.ofNanos(System.nanoTime() - answeredAt));
+        }
       }
     }
   }

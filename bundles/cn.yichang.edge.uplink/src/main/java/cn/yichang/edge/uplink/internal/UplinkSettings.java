@@ -21,7 +21,11 @@ record UplinkSettings(
     Duration keepAlive,
     Duration reconnectMin,
     Duration reconnectMax,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    int maxMessage) {
+
+  /** Below this not even a small reading set and its topic fit in a packet. */
+  static final int MIN_MAX_MESSAGE = 128;
 
   static UplinkSettings from(UplinkConfig c) {
     String url = required("url", c.url());
@@ -38,7 +42,10 @@ record UplinkSettings(
         Duration.ofMillis(range("reconnect.min.ms", c.reconnect_min_ms(), 1, Long.MAX_VALUE)),
         Duration.ofMillis(
             range("reconnect.max.ms", c.reconnect_max_ms(), c.reconnect_min_ms(), Long.MAX_VALUE)),
-        Duration.ofSeconds(range("connect.timeout.s", c.connect_timeout_s(), 1, 3600)));
+        Duration.ofSeconds(range("connect.timeout.s", c.connect_timeout_s(), 1, 3600)),
+        c.max_message() == 0
+            ? 0
+            : range("max.message", c.max_message(), MIN_MAX_MESSAGE, Integer.MAX_VALUE));
   }
 
   /** True for ssl://; a tcp:// url is accepted only with allow.plaintext. */

@@ -2,10 +2,12 @@ package cn.yichang.edge.uplink.internal;
 
 import cn.yichang.edge.uplink.internal.session.DeliveryListener;
 import cn.yichang.edge.uplink.internal.session.MqttSession;
+import cn.yichang.edge.uplink.internal.session.ServerLimits;
 import cn.yichang.edge.uplink.internal.session.SessionException;
 import cn.yichang.edge.uplink.internal.session.SessionFactory;
 import cn.yichang.edge.uplink.internal.session.SessionListener;
 import cn.yichang.edge.uplink.internal.session.SessionOptions;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,17 @@ final class FakeBroker implements SessionFactory, AutoCloseable {
 
   volatile String refuseConnections;
   volatile int receiveMaximum = Integer.MAX_VALUE;
+
+  /** Announced in CONNACK when {@link #announceMaximumPacketSize}; enforced either way. */
+  volatile long maximumPacketSize = ServerLimits.MQTT_MAXIMUM_PACKET_SIZE;
+
+  volatile boolean announceMaximumPacketSize = true;
+
+  /** Drops each connection as soon as BIRTH has been acknowledged. */
+  volatile boolean dropAfterBirth;
+
+  private final List<Long> connectTimes = new CopyOnWriteArrayList<>();
+  private final AtomicInteger oversized = new AtomicInteger();
   volatile Predicate<Published> answerAtOnce = p -> true;
   volatile ToIntFunction<Published> reasonCode = p -> 0;
 
@@ -61,6 +74,24 @@ final class FakeBroker implements SessionFactory, AutoCloseable {
 
   int connectAttempts() {
     return connectAttempts.get();
+  }
+
+  /** System.nanoTime() of each connect attempt. */
+  List<Long> connectTimes() {
+    return List.copyOf(connectTimes);
+  }
+
+  /** Packets larger than {@link #maximumPacketSize} that reached the broker. */
+  int oversized() {
+    return oversized.get();
+  }
+
+  /** An MQTT 5 PUBLISH's size on the wire, counted as the specification does. */
+  static long packetSize(String topic, int payload, int qos) {
+    long remaining =
+        2 + topic.getBytes(StandardCharsets.UTF_8).length + (qos > 0 ? 2 : 0) + 1 + payload;
+    int lengthBytes = remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4;
+    return 1 + lengthBytes + remaining;
   }
 
   int held() {
@@ -121,14 +152,17 @@ final class FakeBroker implements SessionFactory, AutoCloseable {
     }
 
     @Override
-    public int connect() throws SessionException {
+    public ServerLimits connect() throws SessionException {
       connectAttempts.incrementAndGet();
+      connectTimes.add(System.nanoTime());
       String refusal = refuseConnections;
       if (refusal != null) {
         throw new SessionException(refusal);
       }
       connected = true;
-      return receiveMaximum;
+      return new ServerLimits(
+          receiveMaximum,
+          announceMaximumPacketSize ? maximumPacketSize : ServerLimits.MQTT_MAXIMUM_PACKET_SIZE);
     }
 
     @Override
@@ -138,7 +172,26 @@ final class FakeBroker implements SessionFactory, AutoCloseable {
         throw new SessionException("Client is not connected (32104)");
       }
       Published p = new Published(number, topic, payload, qos, delivery);
+      if (packetSize(topic, payload.length, qos) > maximumPacketSize) {
+        // what Mosquitto does: DISCONNECT with "packet too large" and close
+        oversized.incrementAndGet();
+        connected = false;
+        callbacks.execute(
+            () -> listener.connectionLost("server sent DISCONNECT, packet too large (0x95)"));
+        callbacks.execute(() -> delivery.lost("connection lost"));
+        return;
+      }
       published.add(p);
+      if (dropAfterBirth && topic.endsWith("/MQTT/BIRTH")) {
+        answer(p);
+        FakeSession s = this;
+        callbacks.execute(
+            () -> {
+              s.connected = false;
+              listener.connectionLost("server closed the connection");
+            });
+        return;
+      }
       if (answerAtOnce.test(p)) {
         answer(p);
       } else {

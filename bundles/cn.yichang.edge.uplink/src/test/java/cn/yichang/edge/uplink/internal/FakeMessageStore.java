@@ -24,6 +24,7 @@ final class FakeMessageStore implements MessageStore {
   private final TreeMap<Long, StoredMessage> rows = new TreeMap<>();
   private final Set<Long> taken = new HashSet<>();
   private final List<Long> acknowledgedIds = new ArrayList<>();
+  private final Map<Long, String> setAside = new HashMap<>();
   private final Map<Long, Integer> takes = new HashMap<>();
   private long nextId = 1;
   private long accepted;
@@ -70,6 +71,34 @@ final class FakeMessageStore implements MessageStore {
     acknowledgedIds.add(id);
   }
 
+  /** As the real store, at once: the row takes the first part, the rest get the next ids. */
+  @Override
+  public synchronized void split(long id, byte[] first, List<OutboundMessage> rest) {
+    StoredMessage row = rows.get(id);
+    if (row == null) {
+      return;
+    }
+    rows.put(
+        id, new StoredMessage(id, row.seq(), row.topic(), row.priority(), first, row.created()));
+    rest.forEach(this::enqueue);
+  }
+
+  @Override
+  public synchronized void setAside(long id, String reason) {
+    if (rows.remove(id) != null) {
+      setAside.put(id, reason);
+    }
+    taken.remove(id);
+  }
+
+  synchronized Map<Long, String> setAsideRows() {
+    return Map.copyOf(setAside);
+  }
+
+  synchronized List<StoredMessage> rows() {
+    return List.copyOf(rows.values());
+  }
+
   @Override
   public synchronized void rewind() {
     taken.clear();
@@ -79,7 +108,8 @@ final class FakeMessageStore implements MessageStore {
 
   @Override
   public synchronized StoreCounters counters() {
-    return new StoreCounters(accepted, acknowledgedIds.size(), rows.size(), 0, 0, 0, 0);
+    return new StoreCounters(
+        accepted, acknowledgedIds.size(), rows.size(), 0, 0, 0, 0, setAside.size());
   }
 
   synchronized List<Long> acknowledgedIds() {

@@ -61,6 +61,14 @@ final class Gateway implements AutoCloseable {
     }
   }
 
+  /** Takes one reading set as acquisition hands it over. */
+  void accept(ReadingSet set) {
+    if (encoder == null) {
+      encoder = new TelemetryEncoder(store, config);
+    }
+    encoder.accept(set);
+  }
+
   Gateway start() {
     uplink = new UplinkComponent(store, config, System::getProperty, "0.1.0-it");
     return this;

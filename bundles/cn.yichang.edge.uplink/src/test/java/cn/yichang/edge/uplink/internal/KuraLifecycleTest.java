@@ -33,7 +33,7 @@ class KuraLifecycleTest {
 
   @Test
   void birthOnTheControlTopicWithKurasMetricNames() {
-    Lifecycle.Message birth = lifecycle.birth();
+    Lifecycle.Message birth = lifecycle.birth(PacketLimit.NONE).orElseThrow();
     assertThat(birth.topic()).isEqualTo("$EDC/yichang/gw-0001/MQTT/BIRTH");
     KuraPayload payload = KuraPayloadCodec.decode(birth.payload());
     assertThat(payload.timestamp()).isEqualTo(NOW);
@@ -56,6 +56,28 @@ class KuraLifecycleTest {
             "payload_encoding");
     assertThat(payload.metric("uptime")).contains("300000");
     assertThat(payload.metric("display_name")).contains("gw-0001");
+  }
+
+  @Test
+  void aBirthLargerThanTheBrokersLimitIsCutDownToItsEssentialsAndFits() {
+    int full = lifecycle.birth(PacketLimit.NONE).orElseThrow().payload().length;
+    PacketLimit artemis = new PacketLimit(512);
+    assertThat(FakeBroker.packetSize("$EDC/yichang/gw-0001/MQTT/BIRTH", full, 1))
+        .isGreaterThan(512);
+
+    Lifecycle.Message birth = lifecycle.birth(artemis).orElseThrow();
+
+    assertThat(FakeBroker.packetSize(birth.topic(), birth.payload().length, 1))
+        .isLessThanOrEqualTo(512);
+    KuraPayload payload = KuraPayloadCodec.decode(birth.payload());
+    assertThat(payload.metrics().stream().map(KuraMetric::name))
+        .contains("uptime", "display_name", "firmware_version", "application_ids");
+    assertThat(payload.metric("display_name")).contains("gw-0001");
+  }
+
+  @Test
+  void noBirthWhenNotEvenItsEssentialsFit() {
+    assertThat(lifecycle.birth(new PacketLimit(60))).isEmpty();
   }
 
   @Test

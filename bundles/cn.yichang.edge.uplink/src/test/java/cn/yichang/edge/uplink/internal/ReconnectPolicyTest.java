@@ -64,13 +64,24 @@ class ReconnectPolicyTest {
   }
 
   @Test
-  void aSuccessfulConnectionStartsOverFromTheMinimum() {
+  void aConnectionThatHeldStartsOverFromTheMinimum() {
     for (int i = 0; i < 20; i++) {
       policy.nextDelay();
     }
-    policy.reset();
+    policy.connectionEnded(ReconnectPolicy.PROVEN_AFTER);
     assertThat(policy.failures()).isZero();
     assertThat(policy.nextDelay().toMillis()).isBetween(1000L, 2000L);
+  }
+
+  @Test
+  void aConnectionDroppedSoonAfterConnackCountsAsAFailure() {
+    for (int i = 0; i < 5; i++) {
+      policy.nextDelay();
+    }
+    policy.connectionEnded(ReconnectPolicy.PROVEN_AFTER.minusMillis(1));
+    assertThat(policy.failures()).isEqualTo(5);
+    assertThat(policy.nextDelay().toMillis()).isBetween(1000L, 64_000L);
+    assertThat(policy.failures()).isEqualTo(6);
   }
 
   @Test

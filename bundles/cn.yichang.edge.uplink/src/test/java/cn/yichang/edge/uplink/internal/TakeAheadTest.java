@@ -181,11 +181,17 @@ class TakeAheadTest {
     public void acknowledge(long id) {}
 
     @Override
+    public void split(long id, byte[] first, List<OutboundMessage> rest) {}
+
+    @Override
+    public void setAside(long id, String reason) {}
+
+    @Override
     public void rewind() {}
 
     @Override
     public StoreCounters counters() {
-      return new StoreCounters(0, 0, 0, 0, 0, 0, 0);
+      return new StoreCounters(0, 0, 0, 0, 0, 0, 0, 0);
     }
   }
 }

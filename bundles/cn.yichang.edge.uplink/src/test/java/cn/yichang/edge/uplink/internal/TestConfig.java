@@ -24,6 +24,7 @@ final class TestConfig implements UplinkConfig {
   long reconnectMinMs = DEFAULT_RECONNECT_MIN_MS;
   long reconnectMaxMs = DEFAULT_RECONNECT_MAX_MS;
   int connectTimeoutS = DEFAULT_CONNECT_TIMEOUT_S;
+  int maxMessage;
 
   @Override
   public String url() {
@@ -103,6 +104,11 @@ final class TestConfig implements UplinkConfig {
   @Override
   public long reconnect_max_ms() {
     return reconnectMaxMs;
+  }
+
+  @Override
+  public int max_message() {
+    return maxMessage;
   }
 
   @Override

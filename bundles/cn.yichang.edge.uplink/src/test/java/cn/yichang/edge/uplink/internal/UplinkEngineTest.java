@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class UplinkEngineTest {
 
   @Test
   void aRefusedMessageKeepsItsRowIsCountedAndIsNotRetriedUntilTheNextConnection() {
-    broker.reasonCode = p -> seqOf(p) == 3 ? 0x87 : 0;
+    broker.reasonCode = p -> seqOf(p) == 3 ? 0x97 : 0; // quota exceeded: may pass later
     enqueue(5);
     start(1000);
 
@@ -144,7 +145,7 @@ class UplinkEngineTest {
         .until(() -> broker.published().stream().filter(p -> seqOf(p) == 3).count() == 1);
     UplinkStatus status = engine.status();
     assertThat(status.failed()).isEqualTo(1);
-    assertThat(status.lastError()).contains("broker refused seq 3", "0x87");
+    assertThat(status.lastError()).contains("broker refused seq 3", "0x97");
 
     broker.reasonCode = p -> 0;
     broker.dropConnection("network down");
@@ -319,6 +320,7 @@ class UplinkEngineTest {
         new UplinkEngine(
             broker,
             options,
+            0,
             "mqtt5",
             store,
             new KuraWireFormat(),
@@ -364,13 +366,17 @@ class UplinkEngineTest {
     }
 
     @Override
-    public Message birth() {
-      return new Message(BIRTH, bytes("birth"));
+    public Optional<Message> birth(PacketLimit limit) {
+      return fitting(new Message(BIRTH, bytes("birth")), limit);
     }
 
     @Override
-    public Message apps() {
-      return new Message(APPS, bytes("apps"));
+    public Optional<Message> apps(PacketLimit limit) {
+      return fitting(new Message(APPS, bytes("apps")), limit);
+    }
+
+    private static Optional<Message> fitting(Message m, PacketLimit limit) {
+      return limit.fits(m.topic(), m.payload().length) ? Optional.of(m) : Optional.empty();
     }
 
     @Override

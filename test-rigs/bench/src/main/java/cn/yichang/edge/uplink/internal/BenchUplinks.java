@@ -178,6 +178,11 @@ public final class BenchUplinks {
     }
 
     @Override
+    public int max_message() {
+      return 0;
+    }
+
+    @Override
     public Class<? extends Annotation> annotationType() {
       return UplinkConfig.class;
     }

@@ -31,6 +31,9 @@ final class MosquittoConf {
     if (options.maxInflightMessages() > 0) {
       conf.append("max_inflight_messages ").append(options.maxInflightMessages()).append('\n');
     }
+    if (options.maxPacketSize() > 0) {
+      conf.append("max_packet_size ").append(options.maxPacketSize()).append('\n');
+    }
     // To stderr, which the harness appends to the log file: nothing for mosquitto to open or chown.
     conf.append("log_dest stderr\n");
     for (String type : new String[] {"error", "warning", "notice", "information", "subscribe"}) {

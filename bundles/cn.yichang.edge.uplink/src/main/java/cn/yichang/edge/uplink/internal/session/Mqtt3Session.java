@@ -48,7 +48,7 @@ final class Mqtt3Session implements MqttSession {
   }
 
   @Override
-  public int connect() throws SessionException {
+  public ServerLimits connect() throws SessionException {
     MqttConnectOptions o = new MqttConnectOptions();
     o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     o.setCleanSession(true);
@@ -68,7 +68,7 @@ final class Mqtt3Session implements MqttSession {
         throw new SessionException(
             "no CONNACK within " + options.connectDeadline().toSeconds() + " s");
       }
-      return Integer.MAX_VALUE;
+      return ServerLimits.NONE;
     } catch (MqttException e) {
       throw new SessionException(Errors.describe(e), e);
     }

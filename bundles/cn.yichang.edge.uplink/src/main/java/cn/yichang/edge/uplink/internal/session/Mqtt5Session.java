@@ -30,7 +30,7 @@ final class Mqtt5Session implements MqttSession {
   }
 
   @Override
-  public int connect() throws SessionException {
+  public ServerLimits connect() throws SessionException {
     MqttConnectionOptions o = new MqttConnectionOptions();
     o.setCleanStart(true);
     o.setSessionExpiryInterval(0L);
@@ -53,8 +53,9 @@ final class Mqtt5Session implements MqttSession {
             "no CONNACK within " + options.connectDeadline().toSeconds() + " s");
       }
       MqttProperties properties = token.getResponseProperties();
-      Integer receiveMaximum = properties == null ? null : properties.getReceiveMaximum();
-      return receiveMaximum == null || receiveMaximum <= 0 ? Integer.MAX_VALUE : receiveMaximum;
+      return properties == null
+          ? ServerLimits.NONE
+          : ServerLimits.of(properties.getReceiveMaximum(), properties.getMaximumPacketSize());
     } catch (MqttException e) {
       throw new SessionException(Errors.describe(e), e);
     }

@@ -12,10 +12,10 @@ public interface MqttSession {
   /**
    * Connects, registering the will of the options, waiting at most the connect timeout.
    *
-   * @return how many QoS 1 publishes the server lets this client have in flight (MQTT 5 Receive
-   *     Maximum); {@link Integer#MAX_VALUE} when it sets no limit
+   * @return what the server allows this connection (MQTT 5 Receive Maximum and Maximum Packet
+   *     Size); {@link ServerLimits#NONE} when it sets no limit
    */
-  int connect() throws SessionException;
+  ServerLimits connect() throws SessionException;
 
   /**
    * Hands one message to the client without waiting for the network; exactly one method of {@code
