@@ -33,13 +33,35 @@ final class SiteConfigurations {
    * One configuration: a singleton when {@code factoryPid} is null ({@code name} is then its PID),
    * otherwise the named factory configuration {@code factoryPid~name}.
    */
-  record Desired(String factoryPid, String name, Map<String, Object> properties) {
+  record Desired(
+      String factoryPid, String name, Map<String, Object> properties, Map<String, String> fields) {
     Desired {
       properties = Map.copyOf(properties);
+      fields = Map.copyOf(fields);
+    }
+
+    Desired(String factoryPid, String name, Map<String, Object> properties) {
+      this(factoryPid, name, properties, Map.of());
+    }
+
+    Desired(String factoryPid, String name, Props props) {
+      this(factoryPid, name, props.values, props.fields);
     }
 
     static Desired singleton(String pid, Map<String, Object> properties) {
       return new Desired(null, pid, properties);
+    }
+
+    static Desired singleton(String pid, Props props) {
+      return new Desired(null, pid, props);
+    }
+
+    /**
+     * The site file's field a property comes from (e.g. {@code uplink.reconnect-min} for {@code
+     * reconnect.min.ms}), so that a component's refusal of it points at the installer's line.
+     */
+    String field(String property) {
+      return fields.getOrDefault(property, fields.getOrDefault("", ""));
     }
 
     @Override
@@ -60,25 +82,40 @@ final class SiteConfigurations {
     // uplink, acquisition waits for the buffer, and no reading is taken that could not be kept.
     configs.add(
         Desired.singleton(
-            READING_PID, Map.of("buffer.cardinality.minimum", site.uplink() == null ? 0 : 1)));
-    configs.add(
-        Desired.singleton(PROFILE_PID, Map.of("dirs", profileDirs(site, distributionProfiles))));
+            READING_PID,
+            new Props(site.uplink() == null ? "" : "uplink")
+                .put("buffer.cardinality.minimum", site.uplink() == null ? 0 : 1, "")));
     configs.add(
         Desired.singleton(
-            GATEWAY_PID, Map.of("id", site.gateway().id(), "account", site.gateway().account())));
-    for (Site.Bus b : site.buses()) {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("id", b.id());
-      p.put("port", b.port());
-      p.put("baud", b.baud());
-      p.put("parity", b.parity());
-      p.put("data.bits", b.dataBits());
-      p.put("stop.bits", b.stopBits());
-      p.put("response.timeout.ms", b.responseTimeout().toMillis());
+            PROFILE_PID,
+            new Props("").put("dirs", profileDirs(site, distributionProfiles), "profile-dirs")));
+    configs.add(
+        Desired.singleton(
+            GATEWAY_PID,
+            new Props("gateway")
+                .put("id", site.gateway().id(), "id")
+                .put("account", site.gateway().account(), "account")));
+    for (int i = 0; i < site.buses().size(); i++) {
+      Site.Bus b = site.buses().get(i);
+      Props p =
+          new Props("buses[" + i + "]")
+              .put("id", b.id(), "id")
+              .put("port", b.port(), "port")
+              .put("baud", b.baud(), "baud")
+              .put("parity", b.parity(), "parity")
+              .put("data.bits", b.dataBits(), "data-bits")
+              .put("stop.bits", b.stopBits(), "stop-bits")
+              .put("response.timeout.ms", b.responseTimeout().toMillis(), "response-timeout");
       configs.add(new Desired(BUS_FACTORY_PID, b.id(), p));
     }
-    for (Site.Device d : site.devices()) {
-      Map<String, Object> p = d.pin() != null ? gpioDevice(d) : busDevice(d);
+    for (int i = 0; i < site.devices().size(); i++) {
+      Site.Device d = site.devices().get(i);
+      Props p = new Props("devices[" + i + "]");
+      if (d.pin() != null) {
+        gpioDevice(d, p);
+      } else {
+        busDevice(d, p);
+      }
       String factoryPid =
           DeviceFactories.factoryPid(d.protocol())
               .orElseThrow(
@@ -95,84 +132,112 @@ final class SiteConfigurations {
       configs.add(Desired.singleton(UPLINK_PID, uplink(site.uplink(), site.gateway())));
       // Remote management exists with an uplink only (its defaults serve): without one it would
       // wait for a control channel forever and show as a waiting component.
-      configs.add(Desired.singleton(REMOTE_PID, Map.of()));
+      configs.add(Desired.singleton(REMOTE_PID, new Props("uplink")));
     }
     if (site.remote() != null && !site.remote().commands().isEmpty()) {
       // CMD-V1 exists only with this configuration: no commands listed, no command runs
       configs.add(
           Desired.singleton(
               COMMAND_PID,
-              Map.of(
-                  "allow", site.remote().commands().toArray(String[]::new),
-                  "timeout.ms", site.remote().commandTimeout().toMillis(),
-                  "output.bytes", site.remote().commandOutputBytes())));
+              new Props("remote")
+                  .put("allow", site.remote().commands().toArray(String[]::new), "commands")
+                  .put("timeout.ms", site.remote().commandTimeout().toMillis(), "command-timeout")
+                  .put("output.bytes", site.remote().commandOutputBytes(), "command-output")));
     }
     return configs;
   }
 
-  private static Map<String, Object> busDevice(Site.Device d) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("id", d.id());
-    p.put("profile", d.profile());
-    p.put("bus", d.bus());
-    p.put("unit", d.unit());
-    p.put("poll.ms", d.poll().toMillis());
-    p.put("bus.target", "(bus.id=" + d.bus() + ")");
-    return p;
+  private static void busDevice(Site.Device d, Props p) {
+    p.put("id", d.id(), "id")
+        .put("profile", d.profile(), "profile")
+        .put("bus", d.bus(), "bus")
+        .put("unit", d.unit(), "unit")
+        .put("poll.ms", d.poll().toMillis(), "poll")
+        .put("bus.target", "(bus.id=" + d.bus() + ")", "bus");
   }
 
   /** An empty pull is the profile's default. */
-  private static Map<String, Object> gpioDevice(Site.Device d) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("id", d.id());
-    p.put("profile", d.profile());
-    p.put("pin", d.pin().pin());
-    p.put("pull", d.pin().pull() == null ? "" : d.pin().pull());
-    p.put("poll.ms", d.poll().toMillis());
-    return p;
+  private static void gpioDevice(Site.Device d, Props p) {
+    p.put("id", d.id(), "id")
+        .put("profile", d.profile(), "profile")
+        .put("pin", d.pin().pin(), "gpio.pin")
+        .put("pull", d.pin().pull() == null ? "" : d.pin().pull(), "gpio.pull")
+        .put("poll.ms", d.poll().toMillis(), "poll");
   }
 
   /** Pulse counts go to the state directory; an empty script is none. */
-  private static Map<String, Object> gpio(Site.Gpio g, Path stateDir) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("provider", g.provider());
-    p.put("script", text(g.script()));
-    p.put("script.scale", g.scriptScale());
-    p.put("state.dir", stateDir.toAbsolutePath().normalize().toString());
-    return p;
+  private static Props gpio(Site.Gpio g, Path stateDir) {
+    return new Props("gpio")
+        .put("provider", g.provider(), "provider")
+        .put("script", text(g.script()), "script")
+        .put("script.scale", g.scriptScale(), "script-scale")
+        .put("state.dir", stateDir.toAbsolutePath().normalize().toString(), "");
   }
 
-  private static Map<String, Object> store(Site.Store s, Path stateDir) {
+  private static Props store(Site.Store s, Path stateDir) {
     Path path = s.path() != null ? s.path() : stateDir.resolve("buffer.db");
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("path", path.toAbsolutePath().normalize().toString());
-    p.put("max.mb", s.maxMb());
-    p.put("commit.interval.ms", s.commitInterval().toMillis());
-    p.put("commit.max.messages", s.commitMaxMessages());
-    return p;
+    return new Props("store")
+        .put("path", path.toAbsolutePath().normalize().toString(), "path")
+        .put("max.mb", s.maxMb(), "max-mb")
+        .put("commit.interval.ms", s.commitInterval().toMillis(), "commit-interval")
+        .put("commit.max.messages", s.commitMaxMessages(), "commit-max-messages");
   }
 
   /** Absent TLS files are empty strings: ConfigAdmin has no null values. */
-  private static Map<String, Object> uplink(Site.Uplink u, Site.Gateway gateway) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("url", u.url());
-    p.put("protocol", u.protocol());
-    p.put("tls.ca", text(u.tls() == null ? null : u.tls().ca()));
-    p.put("tls.cert", text(u.tls() == null ? null : u.tls().cert()));
-    p.put("tls.key", text(u.tls() == null ? null : u.tls().key()));
-    p.put("tls.p12", text(u.tls() == null ? null : u.tls().p12()));
-    p.put("tls.password", u.tls() == null ? "" : u.tls().password());
-    p.put("tls.allow.loose.permissions", u.tls() != null && u.tls().allowLoosePermissions());
-    p.put("allow.plaintext", u.allowPlaintext());
-    p.put("account", gateway.account());
-    p.put("client.id", gateway.id());
-    p.put("app.id", u.appId());
-    p.put("in.flight", u.inFlight());
-    p.put("keepalive.s", (int) u.keepalive().toSeconds());
-    p.put("reconnect.min.ms", u.reconnectMin().toMillis());
-    p.put("reconnect.max.ms", u.reconnectMax().toMillis());
-    p.put("max.message", u.maxMessage());
-    return p;
+  private static Props uplink(Site.Uplink u, Site.Gateway gateway) {
+    Site.Tls tls = u.tls();
+    return new Props("uplink")
+        .put("url", u.url(), "url")
+        .put("protocol", u.protocol(), "protocol")
+        .put("tls.ca", text(tls == null ? null : tls.ca()), "tls.ca")
+        .put("tls.cert", text(tls == null ? null : tls.cert()), "tls.cert")
+        .put("tls.key", text(tls == null ? null : tls.key()), "tls.key")
+        .put("tls.p12", text(tls == null ? null : tls.p12()), "tls.p12")
+        .put("tls.password", tls == null ? "" : tls.password(), "tls.password")
+        .put(
+            "tls.allow.loose.permissions",
+            tls != null && tls.allowLoosePermissions(),
+            "tls.allow-loose-permissions")
+        .put("allow.plaintext", u.allowPlaintext(), "allow-plaintext")
+        .putField("account", gateway.account(), "gateway.account")
+        .putField("client.id", gateway.id(), "gateway.id")
+        .put("app.id", u.appId(), "app-id")
+        .put("in.flight", u.inFlight(), "in-flight")
+        .put("keepalive.s", (int) u.keepalive().toSeconds(), "keepalive")
+        .put("reconnect.min.ms", u.reconnectMin().toMillis(), "reconnect-min")
+        .put("reconnect.max.ms", u.reconnectMax().toMillis(), "reconnect-max")
+        .put("max.message", u.maxMessage(), "max-message");
+  }
+
+  /**
+   * A configuration's properties with the site field each comes from; a property without a key of
+   * its own (a default, a derived value) is the section's.
+   */
+  static final class Props {
+    private final String section;
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<String, String> fields = new LinkedHashMap<>();
+
+    Props(String section) {
+      this.section = section;
+      fields.put("", section);
+    }
+
+    /** {@code key} from the section's {@code field}; "" for the section itself. */
+    Props put(String key, Object value, String field) {
+      return putField(key, value, field.isEmpty() ? section : join(section, field));
+    }
+
+    /** {@code key} from a field of another section, named in full. */
+    Props putField(String key, Object value, String fullField) {
+      values.put(key, value);
+      fields.put(key, fullField);
+      return this;
+    }
+
+    private static String join(String section, String field) {
+      return section.isEmpty() ? field : section + "." + field;
+    }
   }
 
   private static String text(Path path) {

@@ -1,5 +1,7 @@
 package cn.yichang.edge.site.internal;
 
+import cn.yichang.edge.profile.yaml.Problems;
+import cn.yichang.edge.profile.yaml.YamlFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
@@ -83,19 +84,20 @@ final class SiteOverlay {
   }
 
   static Map<String, Object> tree(Path file) {
-    try {
-      Object loaded = yaml().load(Files.readString(file, StandardCharsets.UTF_8));
-      @SuppressWarnings("unchecked")
-      Map<String, Object> tree =
-          loaded instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : null;
-      if (tree == null) {
-        throw new IllegalStateException(file + " is not a site file (no mapping at its top)");
-      }
-      absolutize(tree, file.toAbsolutePath().getParent());
-      return tree;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Problems problems = new Problems();
+    // Bounded like every site file read: the overlay is re-read at each remote change.
+    String text =
+        YamlFiles.text(file, problems)
+            .orElseThrow(() -> new IllegalStateException(problems.list().get(0).toString()));
+    Object loaded = yaml().load(text);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tree =
+        loaded instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : null;
+    if (tree == null) {
+      throw new IllegalStateException(file + " is not a site file (no mapping at its top)");
     }
+    absolutize(tree, file.toAbsolutePath().getParent());
+    return tree;
   }
 
   /** Writes a candidate next to the overlay; {@link #install} makes it the overlay. */
@@ -179,7 +181,10 @@ final class SiteOverlay {
     DumperOptions dump = new DumperOptions();
     dump.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     return new Yaml(
-        new SafeConstructor(new LoaderOptions()), new Representer(dump), dump, new LoaderOptions());
+        new SafeConstructor(YamlFiles.loaderOptions()),
+        new Representer(dump),
+        dump,
+        YamlFiles.loaderOptions());
   }
 
   static String sha256(Path file) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a site file and checks it, its cross references and every profile it names, collecting all
@@ -61,8 +62,8 @@ final class SiteReader {
   }
 
   private SiteReport read() {
-    Optional<MappingReader> root =
-        YamlFiles.compose(file, errors).flatMap(n -> MappingReader.of(file, n, "", errors));
+    Optional<Node> node = YamlFiles.compose(file, errors);
+    Optional<MappingReader> root = node.flatMap(n -> MappingReader.of(file, n, "", errors));
     if (root.isEmpty()) {
       return new SiteReport(null, errors.list(), warnings.list());
     }
@@ -104,7 +105,7 @@ final class SiteReader {
             remote.orElse(null),
             gpioSection.orElse(
                 resolved.stream().anyMatch(d -> d.pin() != null) ? Site.Gpio.defaults() : null));
-    return new SiteReport(site, List.of(), warnings.list());
+    return new SiteReport(site, List.of(), warnings.list(), SiteLines.of(node.get()));
   }
 
   private Optional<Site.Gateway> gateway(MappingReader r) {

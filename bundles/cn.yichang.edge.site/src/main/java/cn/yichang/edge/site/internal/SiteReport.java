@@ -9,12 +9,17 @@ import java.util.List;
  * @param site the site, or null when there are errors
  * @param errors what makes the file unusable, in the order found
  * @param warnings what is accepted but ignored
+ * @param lines where each key of the file is
  */
-record SiteReport(Site site, List<Problem> errors, List<Problem> warnings) {
+record SiteReport(Site site, List<Problem> errors, List<Problem> warnings, SiteLines lines) {
 
   SiteReport {
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
+  }
+
+  SiteReport(Site site, List<Problem> errors, List<Problem> warnings) {
+    this(site, errors, warnings, SiteLines.none());
   }
 
   boolean valid() {

@@ -1,7 +1,10 @@
 package cn.yichang.edge.site.internal;
 
+import cn.yichang.edge.profile.yaml.Problems;
+import cn.yichang.edge.profile.yaml.YamlFiles;
 import java.nio.file.Path;
 import java.util.List;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * What {@code provision check} needs of a site file, read by the site reader: the gateway's
@@ -64,9 +67,13 @@ public record UplinkSummary(
    * only the {@code gateway.id} value, or null if the file has none.
    */
   public static String gatewayId(Path file) throws java.io.IOException {
+    Problems problems = new Problems();
+    String text =
+        YamlFiles.text(file, problems)
+            .orElseThrow(() -> new java.io.IOException(problems.list().get(0).toString()));
     Object tree;
-    try (var in = java.nio.file.Files.newBufferedReader(file)) {
-      tree = new org.yaml.snakeyaml.Yaml().load(in);
+    try {
+      tree = new org.yaml.snakeyaml.Yaml(new SafeConstructor(YamlFiles.loaderOptions())).load(text);
     } catch (RuntimeException e) {
       throw new java.io.IOException(file + ": not YAML: " + e.getMessage(), e);
     }

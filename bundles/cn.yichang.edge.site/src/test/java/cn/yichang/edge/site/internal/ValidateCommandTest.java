@@ -126,7 +126,7 @@ class ValidateCommandTest {
     assertThat(run("--colour", "red")).isEqualTo(2);
 
     assertThat(out()).isEmpty();
-    assertThat(err()).contains("usage: validate --config FILE [--profiles DIR]");
+    assertThat(err()).contains("usage: validate --config FILE [--profiles DIR] [--state DIR]");
   }
 
   private int run(String... args) {

@@ -10,6 +10,7 @@ import cn.yichang.edge.reading.ReadingSink;
 import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.Priority;
+import cn.yichang.edge.uplink.config.UplinkConfig;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;

@@ -7,16 +7,14 @@ import cn.yichang.edge.uplink.ControlChannel;
 import cn.yichang.edge.uplink.ControlReceiver;
 import cn.yichang.edge.uplink.Uplink;
 import cn.yichang.edge.uplink.UplinkStatus;
+import cn.yichang.edge.uplink.config.UplinkConfig;
 import cn.yichang.edge.uplink.internal.session.PahoSessionFactory;
 import cn.yichang.edge.uplink.internal.session.SessionException;
 import cn.yichang.edge.uplink.internal.session.SessionOptions;
 import cn.yichang.edge.uplink.internal.tls.CertificateExpiry;
 import cn.yichang.edge.uplink.internal.tls.HandshakeFailures;
-import cn.yichang.edge.uplink.internal.tls.TlsContextFactory;
 import cn.yichang.edge.uplink.internal.tls.TlsFiles;
-import cn.yichang.edge.uplink.internal.tls.TlsProblem;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -31,6 +29,7 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLSocketFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -42,9 +41,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The uplink, from its configuration {@code cn.yichang.edge.uplink} (the site file's {@code
- * uplink:}). A bad configuration or unusable TLS files fail activation with one message saying what
- * to fix; a changed configuration deactivates and activates it again, which sends DC and starts a
- * new session.
+ * uplink:}). A bad configuration or unusable TLS files fail activation with a {@link
+ * ConfigurationException} naming the key and saying what to fix (the runtime logs it as one line);
+ * a changed configuration deactivates and activates it again, which sends DC and starts a new
+ * session.
  */
 @Component(
     configurationPid = UplinkConfig.PID,
@@ -64,8 +64,8 @@ public final class UplinkComponent implements Uplink, ControlChannel {
   private ServiceRegistration<?> registration;
 
   @Activate
-  public UplinkComponent(
-      @Reference MessageStore store, UplinkConfig config, BundleContext context) {
+  public UplinkComponent(@Reference MessageStore store, UplinkConfig config, BundleContext context)
+      throws ConfigurationException {
     this(store, config, context::getProperty, context.getBundle().getVersion().toString());
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put("uplink.url", config.url());
@@ -85,20 +85,13 @@ public final class UplinkComponent implements Uplink, ControlChannel {
       MessageStore store,
       UplinkConfig config,
       Function<String, String> frameworkProperties,
-      String version) {
-    UplinkSettings settings;
-    TlsFiles tls;
-    SSLSocketFactory sockets;
-    CertificateExpiry expiry;
-    try {
-      settings = UplinkSettings.from(config);
-      tls = settings.tls() ? tlsFiles(config) : null;
-      sockets = tls == null ? null : TlsContextFactory.create(tls);
-      expiry = tls == null ? null : CertificateExpiry.of(tls, Clock.systemUTC());
-    } catch (IllegalArgumentException | TlsProblem e) {
-      LOG.error("Uplink not started: {}", e.getMessage());
-      throw new IllegalStateException("uplink not started: " + e.getMessage(), e);
-    }
+      String version)
+      throws ConfigurationException {
+    UplinkStart start = UplinkStart.of(config, Clock.systemUTC());
+    UplinkSettings settings = start.settings();
+    TlsFiles tls = start.tls();
+    SSLSocketFactory sockets = start.sockets();
+    CertificateExpiry expiry = start.expiry();
     account = settings.account();
     clientId = KuraTopics.sanitizeClientId(settings.clientId());
     Lifecycle lifecycle =
@@ -210,29 +203,6 @@ public final class UplinkComponent implements Uplink, ControlChannel {
   @Override
   public void announce() {
     control.announce(true);
-  }
-
-  static TlsFiles tlsFiles(UplinkConfig c) {
-    char[] password = c.tls_password().isEmpty() ? null : c.tls_password().toCharArray();
-    Path ca = path(c.tls_ca());
-    if (ca == null) {
-      throw new IllegalArgumentException("uplink tls.ca is missing (required for ssl://)");
-    }
-    try {
-      return new TlsFiles(
-          ca,
-          path(c.tls_cert()),
-          path(c.tls_key()),
-          path(c.tls_p12()),
-          password,
-          c.tls_allow_loose_permissions());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("uplink tls: " + e.getMessage(), e);
-    }
-  }
-
-  private static Path path(String value) {
-    return value == null || value.isBlank() ? null : Path.of(value.trim());
   }
 
   /**

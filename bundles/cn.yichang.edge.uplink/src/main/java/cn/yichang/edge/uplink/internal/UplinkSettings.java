@@ -1,5 +1,6 @@
 package cn.yichang.edge.uplink.internal;
 
+import cn.yichang.edge.uplink.config.UplinkConfig;
 import cn.yichang.edge.uplink.internal.session.PahoSessionFactory.Protocol;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,8 +8,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The uplink configuration, checked: every problem is an {@link IllegalArgumentException} whose
- * message names the key and says what to write instead.
+ * The uplink configuration, checked: every problem is a {@link BadSetting} that names the key and
+ * whose message says what to write instead.
  */
 record UplinkSettings(
     String url,
@@ -54,11 +55,11 @@ record UplinkSettings(
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("uplink url \"" + url + "\": " + e.getMessage());
+      throw new BadSetting("url", "uplink url \"" + url + "\": " + e.getMessage());
     }
     if (uri.getHost() == null || uri.getPort() < 1 || !isBare(uri)) {
-      throw new IllegalArgumentException(
-          "uplink url \"" + url + "\": expected ssl://HOST:PORT (or tcp://HOST:PORT)");
+      throw new BadSetting(
+          "url", "uplink url \"" + url + "\": expected ssl://HOST:PORT (or tcp://HOST:PORT)");
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("ssl")) {
@@ -66,7 +67,8 @@ record UplinkSettings(
     }
     if (scheme.equals("tcp")) {
       if (!allowPlaintext) {
-        throw new IllegalArgumentException(
+        throw new BadSetting(
+            "url",
             "uplink url \""
                 + url
                 + "\" is plaintext MQTT: readings and credentials would cross the network"
@@ -75,7 +77,8 @@ record UplinkSettings(
       }
       return false;
     }
-    throw new IllegalArgumentException(
+    throw new BadSetting(
+        "url",
         "uplink url \"" + url + "\": scheme " + scheme + " is not supported; use ssl:// or tcp://");
   }
 
@@ -91,14 +94,14 @@ record UplinkSettings(
       case "mqtt5" -> Protocol.MQTT5;
       case "mqtt3" -> Protocol.MQTT3;
       default ->
-          throw new IllegalArgumentException(
-              "uplink protocol \"" + value + "\": expected mqtt5 or mqtt3");
+          throw new BadSetting(
+              "protocol", "uplink protocol \"" + value + "\": expected mqtt5 or mqtt3");
     };
   }
 
   static String required(String key, String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("uplink " + key + " is missing");
+      throw new BadSetting("protocol", "uplink " + key + " is missing");
     }
     return value.trim();
   }
@@ -109,7 +112,8 @@ record UplinkSettings(
 
   private static long range(String key, long value, long min, long max) {
     if (value < min || value > max) {
-      throw new IllegalArgumentException(
+      throw new BadSetting(
+          key,
           "uplink "
               + key
               + " is "

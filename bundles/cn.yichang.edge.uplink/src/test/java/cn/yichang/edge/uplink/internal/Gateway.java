@@ -9,6 +9,7 @@ import cn.yichang.edge.sim.broker.PkiFiles;
 import cn.yichang.edge.sim.broker.ReceivedMessage;
 import java.time.Instant;
 import java.util.List;
+import org.osgi.service.cm.ConfigurationException;
 
 /**
  * What the integration tests put in front of a real broker: the telemetry encoder and the uplink
@@ -69,7 +70,7 @@ final class Gateway implements AutoCloseable {
     encoder.accept(set);
   }
 
-  Gateway start() {
+  Gateway start() throws ConfigurationException {
     uplink = new UplinkComponent(store, config, System::getProperty, "0.1.0-it");
     return this;
   }

@@ -30,7 +30,7 @@ class GeneratedDescriptorsTest {
 
   @Test
   void theConfigurationKeysAreTheOnesTheSiteFileWrites() throws IOException {
-    String metatype = read("/OSGI-INF/metatype/cn.yichang.edge.uplink.internal.UplinkConfig.xml");
+    String metatype = read("/OSGI-INF/metatype/cn.yichang.edge.uplink.config.UplinkConfig.xml");
     Matcher ad = Pattern.compile("<AD [^>]*id=\"([^\"]+)\"").matcher(metatype);
     List<String> keys = ad.results().map(m -> m.group(1)).toList();
     assertThat(keys)

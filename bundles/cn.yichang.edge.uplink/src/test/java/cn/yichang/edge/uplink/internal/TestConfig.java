@@ -1,5 +1,6 @@
 package cn.yichang.edge.uplink.internal;
 
+import cn.yichang.edge.uplink.config.UplinkConfig;
 import java.lang.annotation.Annotation;
 
 /**

@@ -4,9 +4,11 @@ import cn.yichang.edge.reading.ReadingSink;
 import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.StoredMessage;
 import cn.yichang.edge.uplink.UplinkStatus;
+import cn.yichang.edge.uplink.config.UplinkConfig;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.osgi.service.cm.ConfigurationException;
 
 /**
  * The uplink's real assembly outside OSGi, for the drain benchmark: {@link UplinkComponent} (TLS
@@ -65,8 +67,12 @@ public final class BenchUplinks {
 
   /** Starts the uplink on {@code store}: it connects at once and drains until closed. */
   public static Running start(MessageStore store, Config config, String version) {
-    UplinkComponent component =
-        new UplinkComponent(store, new ConfigView(config), System::getProperty, version);
+    UplinkComponent component;
+    try {
+      component = new UplinkComponent(store, new ConfigView(config), System::getProperty, version);
+    } catch (ConfigurationException e) {
+      throw new IllegalArgumentException(e.getProperty() + ": " + e.getReason(), e);
+    }
     return new Running() {
       @Override
       public UplinkStatus status() {

@@ -41,7 +41,7 @@ public final class TlsContextFactory {
     return create(files, Instant.now());
   }
 
-  static SSLSocketFactory create(TlsFiles files, Instant now) throws TlsProblem {
+  public static SSLSocketFactory create(TlsFiles files, Instant now) throws TlsProblem {
     List<X509Certificate> authorities = PemFiles.certificates(Role.CA, files.ca());
     ClientIdentity identity = identity(files);
     Role keyRole = files.usesPkcs12() ? Role.PKCS12 : Role.KEY;

@@ -1,4 +1,4 @@
-package cn.yichang.edge.uplink.internal;
+package cn.yichang.edge.uplink.config;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
