@@ -51,7 +51,8 @@ class GeneratedDescriptorsTest {
             "keepalive.s",
             "reconnect.min.ms",
             "reconnect.max.ms",
-            "connect.timeout.s");
+            "connect.timeout.s",
+            "max.message");
   }
 
   private static String read(String resource) throws IOException {
