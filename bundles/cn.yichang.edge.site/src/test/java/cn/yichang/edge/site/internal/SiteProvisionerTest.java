@@ -122,7 +122,8 @@ class SiteProvisionerTest {
         .containsEntry("client.id", "yc-agri-0042")
         .containsEntry("app.id", "water")
         .containsEntry("in.flight", 200)
-        .containsEntry("reconnect.max.ms", 300_000L);
+        .containsEntry("reconnect.max.ms", 300_000L)
+        .containsEntry("max.message", 2048);
     assertThat(admin.properties("cn.yichang.edge.store"))
         .containsEntry("path", "/var/lib/sanxia-edge/buffer.db")
         .containsEntry("max.mb", 64)

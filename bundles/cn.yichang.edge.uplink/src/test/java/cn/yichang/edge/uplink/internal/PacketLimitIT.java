@@ -78,7 +78,7 @@ class PacketLimitIT {
       gateway.accept(new ReadingSet("profiler-01", acquired, points));
       gateway.accept(
           new ReadingSet(
-              "gnss-01", acquired, List.of(PointReading.of("raw", noise(3000), null, false))));
+              "gnss-01", acquired, List.of(PointReading.of("raw", noise(8000), null, false))));
       gateway.read(2);
       gateway.start();
 
@@ -139,7 +139,8 @@ class PacketLimitIT {
         assertThat(data.awaitCount(3, WAIT)).extracting(Gateway::seq).containsExactly(1L, 2L, 3L);
         ReceivedMessage birth = control.awaitCount(1, WAIT).get(0);
         assertThat(packetSize(birth)).isLessThanOrEqualTo(512);
-        assertThat(Gateway.decode(birth).metric("display_name")).contains(id);
+        assertThat(Gateway.decode(birth).metrics().stream().map(KuraMetric::name))
+            .contains("display_name", "firmware_version", "application_ids");
         assertThat(gateway.uplink().status().reconnects()).isZero();
       }
     }

@@ -65,7 +65,11 @@ class ReconnectBackoffIT {
     }
   }
 
-  /** Answers each CONNECT with a 3.1.1 CONNACK (accepted), then closes the connection. */
+  /**
+   * Answers each CONNECT with a 3.1.1 CONNACK (accepted) and closes the connection on the client's
+   * next packet (its SUBSCRIBE): closing with that packet unread would reset the connection, and a
+   * reset can overtake the CONNACK.
+   */
   private static final class DroppingBroker implements AutoCloseable {
     private final ServerSocket server;
     private final List<Long> acceptedAt = new CopyOnWriteArrayList<>();
@@ -95,6 +99,7 @@ class ReconnectBackoffIT {
           OutputStream out = s.getOutputStream();
           out.write(new byte[] {0x20, 0x02, 0x00, 0x00});
           out.flush();
+          readPacket(s.getInputStream());
         } catch (IOException e) {
           // closed, or a client that went away: next one
         }
