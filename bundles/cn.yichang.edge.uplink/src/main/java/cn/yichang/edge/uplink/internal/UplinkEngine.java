@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ final class UplinkEngine {
 
   private final SessionFactory sessions;
   private final SessionOptions options;
-  private final String protocol;
+  private final Supplier<String> protocol; // auto: the one found
   private final MessageStore store;
   private final LifecycleSender lifecycle;
   private final ReconnectPolicy policy;
@@ -44,7 +45,7 @@ final class UplinkEngine {
   UplinkEngine(
       SessionFactory sessions,
       SessionOptions options,
-      String protocol,
+      Supplier<String> protocol,
       MessageStore store,
       WireFormat wire,
       Lifecycle lifecycle,
@@ -85,7 +86,8 @@ final class UplinkEngine {
   }
 
   UplinkStatus status() {
-    return counters.snapshot(options.serverUri(), protocol, window.inFlight(), store.counters());
+    return counters.snapshot(
+        options.serverUri(), protocol.get(), window.inFlight(), store.counters());
   }
 
   private void run() {
@@ -141,7 +143,8 @@ final class UplinkEngine {
       counters.onConnected();
       policy.reset();
       int size = Math.min(options.maxInFlight(), serverWindow);
-      LOG.info("Uplink connected to {} ({}, {} in flight)", options.serverUri(), protocol, size);
+      LOG.info(
+          "Uplink connected to {} ({}, {} in flight)", options.serverUri(), protocol.get(), size);
       subscribeControl(session);
       lifecycle.birth(session);
       control.connected(session);

@@ -83,9 +83,10 @@ record UplinkSettings(
     return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
       case "mqtt5" -> Protocol.MQTT5;
       case "mqtt3" -> Protocol.MQTT3;
+      case "auto" -> Protocol.AUTO;
       default ->
           throw new IllegalArgumentException(
-              "uplink protocol \"" + value + "\": expected mqtt5 or mqtt3");
+              "uplink protocol \"" + value + "\": expected mqtt5, mqtt3 or auto");
     };
   }
 
@@ -115,6 +116,6 @@ record UplinkSettings(
   }
 
   String protocolName() {
-    return protocol.name().toLowerCase(Locale.ROOT);
+    return protocol.key();
   }
 }

@@ -319,7 +319,7 @@ class UplinkEngineTest {
         new UplinkEngine(
             broker,
             options,
-            "mqtt5",
+            () -> "mqtt5",
             store,
             new KuraWireFormat(),
             new TestLifecycle(),
