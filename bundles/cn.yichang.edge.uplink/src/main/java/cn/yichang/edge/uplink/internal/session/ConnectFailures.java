@@ -124,14 +124,17 @@ public final class ConnectFailures {
     };
   }
 
-  /** Paho's timeout, or the session's deadline when Paho's did not end the attempt first. */
+  /**
+   * The socket's read timeout (Paho sets it to the connect timeout for the TLS handshake), else the
+   * session's wait for the CONNACK token, which Paho ends with its client timeout (32000).
+   */
   private static Duration waited(SessionOptions options, Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof TimeoutException) {
-        return options.connectDeadline();
+      if (t instanceof SocketTimeoutException) {
+        return options.connectTimeout();
       }
     }
-    return options.connectTimeout();
+    return options.connectDeadline();
   }
 
   static String hostPort(String serverUri) {
