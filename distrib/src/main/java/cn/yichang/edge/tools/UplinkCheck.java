@@ -1,6 +1,7 @@
 package cn.yichang.edge.tools;
 
 import cn.yichang.edge.site.internal.UplinkSummary;
+import cn.yichang.edge.uplink.internal.session.ConnectFailures;
 import cn.yichang.edge.uplink.internal.session.DeliveryListener;
 import cn.yichang.edge.uplink.internal.session.MqttSession;
 import cn.yichang.edge.uplink.internal.session.PahoSessionFactory;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -155,7 +155,13 @@ final class UplinkCheck {
     // so that a running gateway keeps its session.
     String clientId = site.id() + "-check";
     String topic = site.account() + "/" + site.id() + "/sanxia/check";
-    Protocol protocol = "mqtt3".equals(site.protocol()) ? Protocol.MQTT3 : Protocol.MQTT5;
+    Protocol protocol =
+        switch (String.valueOf(site.protocol())) {
+          case "mqtt3" -> Protocol.MQTT3;
+          case "auto" -> Protocol.AUTO;
+          default -> Protocol.MQTT5;
+        };
+    PahoSessionFactory sessions = new PahoSessionFactory(protocol);
     SessionOptions options =
         new SessionOptions(
                 site.url(),
@@ -170,18 +176,27 @@ final class UplinkCheck {
                     topic, "provision check: connection lost".getBytes(StandardCharsets.UTF_8), 0));
     MqttSession session;
     try {
-      session = new PahoSessionFactory(protocol).open(options, reason -> {});
+      session = sessions.open(options, reason -> {});
     } catch (SessionException e) {
       return failed("MQTT CONNECT", e.getMessage(), "uplink.url");
     }
     try {
       try {
         session.connect();
-        ok("MQTT CONNECT", protocol.name().toLowerCase(Locale.ROOT) + ", client id " + clientId);
+        ok("MQTT CONNECT", sessions.protocolInUse() + ", client id " + clientId);
       } catch (SessionException e) {
+        // The TLS step above saw the broker keep the connection after the handshake: a close now
+        // is its answer to the CONNECT, not to the certificate.
+        TlsFiles checked = files;
+        SSLSocketFactory sockets = factory;
         return failed(
             "MQTT CONNECT",
-            files != null ? HandshakeFailures.describe(files, e) : e.getMessage(),
+            ConnectFailures.explain(protocol.key(), options, e)
+                .orElseGet(
+                    () ->
+                        checked != null
+                            ? HandshakeFailures.describe(checked, sockets, e)
+                            : e.getMessage()),
             "that the platform knows gateway " + site.id() + ", and the broker's log");
       }
       CompletableFuture<String> outcome = new CompletableFuture<>();

@@ -6,7 +6,8 @@ import java.time.Instant;
  * What the uplink has done since it started.
  *
  * @param server the broker's URI
- * @param protocol {@code mqtt5} or {@code mqtt3}
+ * @param protocol {@code mqtt5} or {@code mqtt3}: with {@code auto}, the one found ({@code auto}
+ *     until the first connection)
  * @param connectedSince {@code null} while disconnected
  * @param published messages handed to the MQTT client (QoS 1, buffered telemetry only)
  * @param acknowledged messages the broker acknowledged, whose rows were acknowledged to the store

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /** Reads the {@code uplink:} and {@code store:} sections of a site file. */
 final class SiteSections {
   static final String DEFAULT_APP_ID = "sensors";
-  static final Map<String, String> PROTOCOLS = Map.of("mqtt5", "mqtt5", "mqtt3", "mqtt3");
+  static final Map<String, String> PROTOCOLS =
+      Map.of("mqtt5", "mqtt5", "mqtt3", "mqtt3", "auto", "auto");
 
   /** A Kura application id is one topic level: no separators, wildcards or spaces. */
   private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

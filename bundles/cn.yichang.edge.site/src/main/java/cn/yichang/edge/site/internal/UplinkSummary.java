@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     null when there are any
  * @param url the broker url; null when the site has no uplink
  * @param ca CA file, absolute; null for a plaintext uplink
- * @param protocol {@code mqtt5} or {@code mqtt3}
+ * @param protocol {@code mqtt5}, {@code mqtt3} or {@code auto}
  */
 public record UplinkSummary(
     List<String> errors,

@@ -30,7 +30,8 @@ public @interface UplinkConfig {
   @AttributeDefinition(
       options = {
         @Option(label = "MQTT 5", value = "mqtt5"),
-        @Option(label = "MQTT 3.1.1", value = "mqtt3")
+        @Option(label = "MQTT 3.1.1", value = "mqtt3"),
+        @Option(label = "MQTT 5, or 3.1.1 when the broker refuses 5", value = "auto")
       })
   String protocol() default DEFAULT_PROTOCOL;
 

@@ -8,6 +8,7 @@ import cn.yichang.edge.uplink.ControlReceiver;
 import cn.yichang.edge.uplink.Uplink;
 import cn.yichang.edge.uplink.UplinkStatus;
 import cn.yichang.edge.uplink.config.UplinkConfig;
+import cn.yichang.edge.uplink.internal.session.ConnectFailures;
 import cn.yichang.edge.uplink.internal.session.PahoSessionFactory;
 import cn.yichang.edge.uplink.internal.session.SessionException;
 import cn.yichang.edge.uplink.internal.session.SessionOptions;
@@ -111,19 +112,20 @@ public final class UplinkComponent implements Uplink, ControlChannel {
             settings.inFlight(),
             null);
     control = new ControlLink(lifecycle, Duration.ofMillis(ANNOUNCE_DELAY_MS));
+    PahoSessionFactory sessions = new PahoSessionFactory(settings.protocol());
     engine =
         new UplinkEngine(
-            new PahoSessionFactory(settings.protocol()),
+            sessions,
             options,
             settings.maxMessage(),
-            settings.protocolName(),
+            sessions::protocolInUse,
             store,
             new KuraWireFormat(),
             lifecycle,
             new ReconnectPolicy(
                 settings.reconnectMin(), settings.reconnectMax(), RandomGenerator.getDefault()),
             new UplinkCounters(Clock.systemUTC()),
-            e -> explain(tls, e),
+            e -> explain(settings.protocolName(), options, tls, sockets, e),
             control,
             KuraTopics.controlSubscription(settings.account(), clientId));
     engine.start();
@@ -206,12 +208,21 @@ public final class UplinkComponent implements Uplink, ControlChannel {
   }
 
   /**
-   * On a TLS url every failure is explained with the file to look at: a broker that refuses the
-   * gateway's certificate may show as a bare "Broken pipe" with no SSLException in the chain (seen
-   * under load with TLS 1.3, where the client's certificate is checked after its handshake ends).
+   * What the broker's answer to CONNECT says comes first (no CONNACK, closed on the CONNECT: an
+   * MQTT 3.1.1-only broker); then, on a TLS url, every failure is explained with the file to look
+   * at: a broker that refuses the gateway's certificate may show as a bare "Broken pipe" with no
+   * SSLException in the chain (seen under load with TLS 1.3, where the client's certificate is
+   * checked after its handshake ends).
    */
-  private static String explain(TlsFiles tls, SessionException e) {
-    return tls == null ? e.getMessage() : HandshakeFailures.describe(tls, e);
+  private static String explain(
+      String protocol,
+      SessionOptions options,
+      TlsFiles tls,
+      SSLSocketFactory sockets,
+      SessionException e) {
+    return ConnectFailures.explain(protocol, options, e)
+        .orElseGet(
+            () -> tls == null ? e.getMessage() : HandshakeFailures.describe(tls, sockets, e));
   }
 
   private static GatewayDescription describe(

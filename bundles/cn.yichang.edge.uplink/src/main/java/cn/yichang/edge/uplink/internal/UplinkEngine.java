@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class UplinkEngine {
   private final SessionFactory sessions;
   private final SessionOptions options;
   private final long maxMessage;
-  private final String protocol;
+  private final Supplier<String> protocol; // auto: the one found
   private final MessageStore store;
   private final LifecycleSender lifecycle;
   private final ReconnectPolicy policy;
@@ -52,7 +53,7 @@ final class UplinkEngine {
       SessionFactory sessions,
       SessionOptions options,
       long maxMessage,
-      String protocol,
+      Supplier<String> protocol,
       MessageStore store,
       WireFormat wire,
       Lifecycle lifecycle,
@@ -94,7 +95,8 @@ final class UplinkEngine {
   }
 
   UplinkStatus status() {
-    return counters.snapshot(options.serverUri(), protocol, window.inFlight(), store.counters());
+    return counters.snapshot(
+        options.serverUri(), protocol.get(), window.inFlight(), store.counters());
   }
 
   private void run() {
@@ -154,7 +156,7 @@ final class UplinkEngine {
       LOG.info(
           "Uplink connected to {} ({}, {} in flight{})",
           options.serverUri(),
-          protocol,
+          protocol.get(),
           size,
           limit.limited() ? ", packets up to " + limit : "");
       subscribeControl(session);

@@ -93,9 +93,10 @@ record UplinkSettings(
     return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
       case "mqtt5" -> Protocol.MQTT5;
       case "mqtt3" -> Protocol.MQTT3;
+      case "auto" -> Protocol.AUTO;
       default ->
           throw new BadSetting(
-              "protocol", "uplink protocol \"" + value + "\": expected mqtt5 or mqtt3");
+              "protocol", "uplink protocol \"" + value + "\": expected mqtt5, mqtt3 or auto");
     };
   }
 
@@ -126,6 +127,6 @@ record UplinkSettings(
   }
 
   String protocolName() {
-    return protocol.name().toLowerCase(Locale.ROOT);
+    return protocol.key();
   }
 }

@@ -191,7 +191,7 @@ class OversizedMessagesTest {
             broker,
             options,
             maxMessage,
-            "mqtt5",
+            () -> "mqtt5",
             store,
             new KuraWireFormat(),
             new TestLifecycle(),

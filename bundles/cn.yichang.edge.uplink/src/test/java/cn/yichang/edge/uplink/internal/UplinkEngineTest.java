@@ -321,7 +321,7 @@ class UplinkEngineTest {
             broker,
             options,
             0,
-            "mqtt5",
+            () -> "mqtt5",
             store,
             new KuraWireFormat(),
             new TestLifecycle(),

@@ -44,7 +44,9 @@ class UplinkSettingsTest {
     assertThat(UplinkSettings.from(config).protocol()).isEqualTo(Protocol.MQTT3);
     config.protocol = "mqtt4";
     assertThatThrownBy(() -> UplinkSettings.from(config))
-        .hasMessage("uplink protocol \"mqtt4\": expected mqtt5 or mqtt3");
+        .hasMessage("uplink protocol \"mqtt4\": expected mqtt5, mqtt3 or auto");
+    config.protocol = "auto";
+    assertThat(UplinkSettings.from(config).protocol()).isEqualTo(Protocol.AUTO);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,8 +75,13 @@ final class Downloader {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-    HttpResponse<InputStream> response =
-        client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
+      // the connect, the TLS handshake or the wait for the headers: the server said nothing
+      throw new IOException("no data from " + uri + " within " + timeout.toSeconds() + " s", e);
+    }
     if (response.statusCode() != 200) {
       response.body().close();
       throw new IOException(uri + " answered HTTP " + response.statusCode());

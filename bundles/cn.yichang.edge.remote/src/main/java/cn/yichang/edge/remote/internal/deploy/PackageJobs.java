@@ -62,7 +62,7 @@ final class PackageJobs implements AutoCloseable {
     try {
       target = new URI(uri);
     } catch (URISyntaxException e) {
-      return Response.badRequest("dp.uri: " + e.getMessage());
+      return Response.badRequest("dp.uri: " + Reasons.of(e));
     }
     if (!"https".equalsIgnoreCase(target.getScheme())) {
       return Response.badRequest("dp.uri: only https:// downloads are accepted");
@@ -104,9 +104,9 @@ final class PackageJobs implements AutoCloseable {
             }
             notify(r, "download", done);
           } catch (Exception e) {
-            LOG.warn("DEPLOY-V2: download of {} failed: {}", target, e.getMessage());
+            LOG.warn("DEPLOY-V2: download of {} failed: {}", target, Reasons.of(e));
             return () ->
-                notify(r, "download", status(r, "dp.download", "FAILED", 0, e.getMessage()));
+                notify(r, "download", status(r, "dp.download", "FAILED", 0, Reasons.of(e)));
           }
           return installFile(r, file);
         });
@@ -142,7 +142,7 @@ final class PackageJobs implements AutoCloseable {
             return () -> notify(r, "uninstall", status(r, "dp.uninstall", "COMPLETED", 100, null));
           } catch (Exception e) {
             return () ->
-                notify(r, "uninstall", status(r, "dp.uninstall", "FAILED", 0, e.getMessage()));
+                notify(r, "uninstall", status(r, "dp.uninstall", "FAILED", 0, Reasons.of(e)));
           }
         });
   }
@@ -153,8 +153,8 @@ final class PackageJobs implements AutoCloseable {
       packages.install(Files.readAllBytes(file), true);
       return () -> notify(r, "install", status(r, "dp.install", "COMPLETED", 100, null));
     } catch (Exception e) {
-      LOG.warn("DEPLOY-V2: install of {} failed: {}", file, e.getMessage());
-      return () -> notify(r, "install", status(r, "dp.install", "FAILED", 0, e.getMessage()));
+      LOG.warn("DEPLOY-V2: install of {} failed: {}", file, Reasons.of(e));
+      return () -> notify(r, "install", status(r, "dp.install", "FAILED", 0, Reasons.of(e)));
     }
   }
 

@@ -65,8 +65,7 @@ final class Mqtt3Session implements MqttSession {
       IMqttToken token = client.connect(o);
       token.waitForCompletion(options.connectDeadline().toMillis());
       if (!token.isComplete()) {
-        throw new SessionException(
-            "no CONNACK within " + options.connectDeadline().toSeconds() + " s");
+        throw ConnectFailures.noConnack(options);
       }
       return ServerLimits.NONE;
     } catch (MqttException e) {

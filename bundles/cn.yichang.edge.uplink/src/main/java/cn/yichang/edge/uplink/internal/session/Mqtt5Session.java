@@ -49,8 +49,7 @@ final class Mqtt5Session implements MqttSession {
       IMqttToken token = client.connect(o);
       token.waitForCompletion(options.connectDeadline().toMillis());
       if (!token.isComplete()) {
-        throw new SessionException(
-            "no CONNACK within " + options.connectDeadline().toSeconds() + " s");
+        throw ConnectFailures.noConnack(options);
       }
       MqttProperties properties = token.getResponseProperties();
       return properties == null

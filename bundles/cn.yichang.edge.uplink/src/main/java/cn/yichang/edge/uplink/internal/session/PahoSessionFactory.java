@@ -1,17 +1,30 @@
 package cn.yichang.edge.uplink.internal.session;
 
-/** Paho's MQTT 5 or MQTT 3.1.1 asynchronous client, by the configured protocol. */
+import java.util.Locale;
+
+/**
+ * Paho's MQTT 5 or MQTT 3.1.1 asynchronous client, by the configured protocol; {@code auto} lets a
+ * {@link ProtocolFallback} find out which one the broker speaks.
+ */
 public final class PahoSessionFactory implements SessionFactory {
 
   public enum Protocol {
     MQTT5,
-    MQTT3
+    MQTT3,
+    AUTO;
+
+    /** The name the site file and the status use: {@code mqtt5}, {@code mqtt3}, {@code auto}. */
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   private final Protocol protocol;
+  private final ProtocolFallback fallback;
 
   public PahoSessionFactory(Protocol protocol) {
     this.protocol = protocol;
+    this.fallback = protocol == Protocol.AUTO ? new ProtocolFallback() : null;
   }
 
   @Override
@@ -20,6 +33,12 @@ public final class PahoSessionFactory implements SessionFactory {
     return switch (protocol) {
       case MQTT5 -> new Mqtt5Session(options, listener);
       case MQTT3 -> new Mqtt3Session(options, listener);
+      case AUTO -> fallback.open(options, listener);
     };
+  }
+
+  /** The protocol of the last connection: for {@code auto}, what it found ({@code auto} before). */
+  public String protocolInUse() {
+    return fallback == null ? protocol.key() : fallback.inUse();
   }
 }

@@ -15,18 +15,22 @@ import javax.net.ssl.X509ExtendedKeyManager;
 final class AnyIssuerKeyManager extends X509ExtendedKeyManager {
 
   private final X509ExtendedKeyManager delegate;
+  private final CertificateOffer offer;
 
-  AnyIssuerKeyManager(X509ExtendedKeyManager delegate) {
+  AnyIssuerKeyManager(X509ExtendedKeyManager delegate, CertificateOffer offer) {
     this.delegate = delegate;
+    this.offer = offer;
   }
 
   @Override
   public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
+    offer.requested();
     return delegate.chooseClientAlias(keyTypes, null, socket);
   }
 
   @Override
   public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
+    offer.requested();
     return delegate.chooseEngineClientAlias(keyTypes, null, engine);
   }
 

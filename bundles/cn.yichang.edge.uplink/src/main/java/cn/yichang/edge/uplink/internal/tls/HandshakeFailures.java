@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 
 /**
@@ -31,6 +32,17 @@ public final class HandshakeFailures {
    * reports a bare {@code SocketException} ("Broken pipe" or "Connection reset").
    */
   public static String describe(TlsFiles files, Throwable failure) {
+    return describe(files, null, failure);
+  }
+
+  /**
+   * As {@link #describe(TlsFiles, Throwable)}, knowing from {@code sockets} (the factory of {@link
+   * TlsContextFactory}) whether the broker had asked for the gateway's certificate when the
+   * connection closed; a connection closed before that is not blamed on the certificate.
+   */
+  public static String describe(TlsFiles files, SocketFactory sockets, Throwable failure) {
+    boolean certificateAsked =
+        !(sockets instanceof VerifyingSocketFactory verifying) || verifying.certificateRequested();
     Path identityFile = files.usesPkcs12() ? files.p12() : files.cert();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
@@ -53,6 +65,12 @@ public final class HandshakeFailures {
       // A broker that refuses a certificate sends its alert and closes at once; the gateway may
       // then see the closed connection rather than the alert.
       if (t instanceof SocketException || t instanceof EOFException || t instanceof SSLException) {
+        if (!certificateAsked) {
+          return "the broker closed the connection during the TLS handshake, before it asked for"
+              + " the gateway's certificate ("
+              + t.getMessage()
+              + "): it was going down or restarting, or the port is not its TLS listener";
+        }
         return "the broker closed the connection during the TLS handshake ("
             + t.getMessage()
             + "); if it refused the gateway's certificate in "

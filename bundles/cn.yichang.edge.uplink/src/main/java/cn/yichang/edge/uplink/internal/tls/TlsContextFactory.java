@@ -51,12 +51,13 @@ public final class TlsContextFactory {
     Role certificateRole = files.usesPkcs12() ? Role.PKCS12 : Role.CERTIFICATE;
     IdentityChecks.currentlyValid(certificateRole, certificateFile, identity.certificate(), now);
     try {
+      CertificateOffer offer = new CertificateOffer();
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(
-          new KeyManager[] {keyManager(identity)},
+          new KeyManager[] {keyManager(identity, offer)},
           new TrustManager[] {new CaFileTrustManager(trustManager(authorities), files.ca())},
           null);
-      return new VerifyingSocketFactory(context.getSocketFactory());
+      return new VerifyingSocketFactory(context.getSocketFactory(), offer);
     } catch (GeneralSecurityException e) {
       // The files passed every check above, so this is the JDK refusing a key or certificate.
       throw new TlsProblem(certificateRole, certificateFile, "cannot be used for TLS: " + e, e);
@@ -71,7 +72,8 @@ public final class TlsContextFactory {
     return new ClientIdentity(PemFiles.privateKey(files.key(), files.password()), chain);
   }
 
-  private static KeyManager keyManager(ClientIdentity identity) throws GeneralSecurityException {
+  private static KeyManager keyManager(ClientIdentity identity, CertificateOffer offer)
+      throws GeneralSecurityException {
     // The key store lives only in memory; its password protects nothing but is required.
     byte[] random = new byte[18];
     new SecureRandom().nextBytes(random);
@@ -83,7 +85,7 @@ public final class TlsContextFactory {
     factory.init(store, password);
     for (KeyManager manager : factory.getKeyManagers()) {
       if (manager instanceof X509ExtendedKeyManager extended) {
-        return new AnyIssuerKeyManager(extended);
+        return new AnyIssuerKeyManager(extended, offer);
       }
     }
     throw new IllegalStateException("the JDK's PKIX KeyManagerFactory made no X509 manager");

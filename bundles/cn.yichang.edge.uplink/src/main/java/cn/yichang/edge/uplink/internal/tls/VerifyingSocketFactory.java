@@ -22,9 +22,16 @@ final class VerifyingSocketFactory extends SSLSocketFactory {
   static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
   private final SSLSocketFactory delegate;
+  private final CertificateOffer offer;
 
-  VerifyingSocketFactory(SSLSocketFactory delegate) {
+  VerifyingSocketFactory(SSLSocketFactory delegate, CertificateOffer offer) {
     this.delegate = delegate;
+    this.offer = offer;
+  }
+
+  /** Whether the broker asked for the gateway's certificate on the latest socket. */
+  boolean certificateRequested() {
+    return offer.wasRequested();
   }
 
   @Override
@@ -70,7 +77,8 @@ final class VerifyingSocketFactory extends SSLSocketFactory {
     return delegate.getSupportedCipherSuites();
   }
 
-  private static Socket configure(Socket socket) {
+  private Socket configure(Socket socket) {
+    offer.newSocket();
     SSLSocket tls = (SSLSocket) socket;
     List<String> supported = Arrays.asList(tls.getSupportedProtocols());
     SSLParameters parameters = tls.getSSLParameters();
