@@ -114,7 +114,8 @@ class OversizedMessagesTest {
   void aSetWithOnePointLargerThanTheLimitIsSetAsideAndTheOthersFlow() {
     broker.maximumPacketSize = 400;
     store.enqueue(message("small-1", points(2)));
-    store.enqueue(message("gnss", List.of(new KuraMetric("sentence", noise(2000)))));
+    store.enqueue(
+        message("gnss", List.of(new KuraMetric("sentence", UplinkEngineTest.noise(2000)))));
     store.enqueue(message("small-2", points(2)));
     start(0);
 
@@ -211,14 +212,6 @@ class OversizedMessagesTest {
 
   private static byte[] encode(List<KuraMetric> metrics) {
     return KuraPayloadCodec.encode(KuraPayload.of(ACQUIRED, metrics));
-  }
-
-  private static String noise(int length) {
-    StringBuilder out = new StringBuilder();
-    new SplittableRandom(length)
-        .ints(length, 0, 16)
-        .forEach(d -> out.append(Integer.toHexString(d)));
-    return out.toString();
   }
 
   /** Values that gzip cannot shrink much, so that the set really is large on the wire. */

@@ -78,7 +78,9 @@ class PacketLimitIT {
       gateway.accept(new ReadingSet("profiler-01", acquired, points));
       gateway.accept(
           new ReadingSet(
-              "gnss-01", acquired, List.of(PointReading.of("raw", noise(8000), null, false))));
+              "gnss-01",
+              acquired,
+              List.of(PointReading.of("raw", UplinkEngineTest.noise(8000), null, false))));
       gateway.read(2);
       gateway.start();
 
@@ -159,13 +161,5 @@ class PacketLimitIT {
           PointReading.of("depth_" + i + "_temperature", random.nextDouble() * 30, "Cel", false));
     }
     return out;
-  }
-
-  private static String noise(int length) {
-    StringBuilder out = new StringBuilder();
-    new SplittableRandom(length)
-        .ints(length, 0, 16)
-        .forEach(d -> out.append(Integer.toHexString(d)));
-    return out.toString();
   }
 }

@@ -354,6 +354,15 @@ class UplinkEngineTest {
     return published.stream().map(UplinkEngineTest::seqOf).toList();
   }
 
+  /** Hex digits at random: text that gzip can shrink by half at most. */
+  static String noise(int length) {
+    StringBuilder out = new StringBuilder();
+    new SplittableRandom(length)
+        .ints(length, 0, 16)
+        .forEach(d -> out.append(Integer.toHexString(d)));
+    return out.toString();
+  }
+
   static List<Long> range(long from, long to) {
     return java.util.stream.LongStream.rangeClosed(from, to).boxed().toList();
   }
