@@ -94,6 +94,60 @@ class SiteRefusalsIT {
     assertRefused("validate", site, site + ":6: uplink.tls.cert: certificate file ");
   }
 
+  /** Past MQTT's 65535 s, keepalive.s wrapped round into the uplink's range: both ran with 1 s. */
+  @Test
+  void aKeepaliveAboveMqttsLimit() throws Exception {
+    Path site = uplinkSite(pki.gateway(), "  keepalive: 4294967297s\n");
+
+    for (String command : List.of("validate", "run")) {
+      assertRefused(command, site, site + ":8: uplink.keepalive: must be between 1s and 65535s");
+    }
+  }
+
+  /** The store retried a directory it could never make with every group, each reading lost. */
+  @Test
+  void aStoreDirectoryThatCanNeverBeMade() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+    Path site =
+        SiteFiles.write(
+            dir,
+            "gateway: {id: gw-1, account: yichang}\nstore:\n  path: "
+                + file.resolve("buffer.db")
+                + "\n");
+
+    for (String command : List.of("validate", "run")) {
+      assertRefused(command, site, site + ":3: store.path: store: cannot create the directory of ");
+    }
+  }
+
+  /** The site checked that the event script exists; only the GPIO runtime read it. */
+  @Test
+  void aBrokenEventScript() throws Exception {
+    Path script = Files.writeString(dir.resolve("events.yaml"), "events:\n  - {at: soon}\n");
+    Path site =
+        SiteFiles.write(
+            dir,
+            "gateway: {id: gw-1, account: yichang}\ngpio:\n  provider: mock\n  script: "
+                + script
+                + "\n");
+
+    for (String command : List.of("validate", "run")) {
+      assertRefused(command, site, site + ":4: gpio.script: " + script + ":2: events[0]");
+    }
+  }
+
+  /** CMD-V1's activation failed on Set.of's duplicate, which the site never looked for. */
+  @Test
+  void aCommandListedTwice() throws Exception {
+    Path site =
+        SiteFiles.write(
+            dir, "gateway: {id: gw-1, account: yichang}\nremote:\n  commands: [uptime, uptime]\n");
+
+    for (String command : List.of("validate", "run")) {
+      assertRefused(command, site, site + ":3: remote.commands: \"uptime\" is listed twice");
+    }
+  }
+
   private void assertRefused(String command, Path site, String expected) throws Exception {
     GatewayProcess.Result result = GatewayProcess.run(command, "--config", site.toString());
 

@@ -1,10 +1,10 @@
 package cn.yichang.edge.gpio.internal;
 
 import cn.yichang.edge.gpio.GpioAlarms;
+import cn.yichang.edge.gpio.config.GpioConfig;
 import cn.yichang.edge.gpio.internal.pins.DigitalInputs;
 import cn.yichang.edge.gpio.internal.pins.Pi4jInputs;
 import cn.yichang.edge.profile.GpioSpec.Kind;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -35,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class GpioRuntime implements GpioAlarms {
   private static final Logger LOG = LoggerFactory.getLogger(GpioRuntime.class);
   static final String STATE_PROPERTY = "sanxia.state";
-  static final Path GPIO_CHIP = Path.of("/dev/gpiochip0");
 
   private final DigitalInputs inputs;
   private final Clockwork.System clockwork;
@@ -48,23 +48,20 @@ public final class GpioRuntime implements GpioAlarms {
   private record Attached(GpioDevice device, Clockwork.Cancellable polling) {}
 
   @Activate
-  public GpioRuntime(GpioConfig config, BundleContext context) {
+  public GpioRuntime(GpioConfig config, BundleContext context) throws ConfigurationException {
     this(config, context.getProperty(STATE_PROPERTY));
   }
 
-  GpioRuntime(GpioConfig config, String stateProperty) {
-    String provider = provider(config.provider());
+  GpioRuntime(GpioConfig config, String stateProperty) throws ConfigurationException {
+    GpioStart start = GpioStart.of(config);
+    String provider = start.provider();
     Path stateDir =
         !config.state_dir().isBlank()
             ? Path.of(config.state_dir())
             : stateProperty != null && !stateProperty.isBlank()
                 ? Path.of(stateProperty)
                 : Path.of(System.getProperty("user.home"), ".sanxia-edge");
-    EventScript script =
-        script(
-            provider,
-            config.script().isBlank() ? null : Path.of(config.script()),
-            config.script_scale());
+    EventScript script = start.script();
     // last, once nothing more can fail: no thread or Pi4J context is left behind by a bad config
     Pi4jInputs pi4j = Pi4jInputs.open(provider);
     this.inputs = pi4j;
@@ -82,35 +79,6 @@ public final class GpioRuntime implements GpioAlarms {
             : ", playing " + script.steps().size() + " events of " + config.script(),
         stateDir.resolve("gpio"),
         flushEvery.toMillis());
-  }
-
-  /** {@code auto}: the character device of a real GPIO chip if there is one, else the mock. */
-  /**
-   * The mock's event script, read; null when there is none.
-   *
-   * @throws IllegalArgumentException for a script given to another provider than the mock, or a
-   *     script with problems ({@code FILE:LINE: field: message})
-   */
-  static EventScript script(String chosenProvider, Path script, double scale) {
-    if (script == null) {
-      return null;
-    }
-    if (!chosenProvider.equals("mock")) {
-      throw new IllegalArgumentException(
-          "gpio.script is played by the mock provider only (provider is " + chosenProvider + ")");
-    }
-    return EventScript.read(script, scale);
-  }
-
-  static String provider(String configured) {
-    if (!configured.equals("auto")) {
-      return configured;
-    }
-    if (Files.exists(GPIO_CHIP)) {
-      return "gpiod";
-    }
-    LOG.warn("GPIO: no {} on this machine: the pins are simulated (mock provider)", GPIO_CHIP);
-    return "mock";
   }
 
   String provider() {

@@ -46,8 +46,8 @@ public final class TriggerCheck implements AutoCloseable {
    * @throws RuntimeException (Pi4J's) when the provider cannot start on this machine
    */
   public static TriggerCheck open(String provider, Path script, double scale) {
-    String chosen = GpioRuntime.provider(provider);
-    EventScript events = GpioRuntime.script(chosen, script, scale);
+    String chosen = GpioStart.provider(provider);
+    EventScript events = GpioStart.script(chosen, script, scale);
     Pi4jInputs inputs = Pi4jInputs.open(chosen);
     ScriptPlayer player = events == null ? null : ScriptPlayer.start(events, inputs);
     return new TriggerCheck(inputs, player, Clockwork.system("gpio-commission"));

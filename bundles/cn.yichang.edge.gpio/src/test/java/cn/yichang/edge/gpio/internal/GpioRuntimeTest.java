@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.yichang.edge.gpio.config.GpioConfigCheck;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.GpioSpec;
 import cn.yichang.edge.profile.ProfileRepository;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationException;
 
 /** The OSGi components on real time, with the mock provider playing an event script. */
 class GpioRuntimeTest {
@@ -196,6 +198,25 @@ class GpioRuntimeTest {
                 new GpioRuntime(
                     new TestGpioConfig("gpiod", "x.yaml", 1.0, "", 100), dir.toString()))
         .hasMessageContaining("mock provider only");
+  }
+
+  /**
+   * The site file only checks that the script exists; its contents were read at activation alone,
+   * so validate accepted a script the runtime refused. The check validate runs reads it the same.
+   */
+  @Test
+  void aBrokenScriptIsRefusedNamingTheScriptKeyByTheRuntimeAndItsCheck() throws Exception {
+    Path script = dir.resolve("broken.yaml");
+    Files.writeString(script, "events:\n  - {at: soon, pin: 22, set: low}\n");
+    TestGpioConfig config = TestGpioConfig.mock(script.toString(), "");
+
+    assertThatThrownBy(() -> GpioConfigCheck.check(config))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class, e -> assertThat(e.getProperty()).isEqualTo("script"))
+        .hasMessageContaining(script + ":2: events[0].at: ");
+    assertThatThrownBy(() -> new GpioRuntime(config, dir.toString()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(script + ":2: events[0].at: ");
   }
 
   private static ProfileRepository profiles() {

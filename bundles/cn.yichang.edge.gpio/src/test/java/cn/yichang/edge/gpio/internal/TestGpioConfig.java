@@ -1,5 +1,6 @@
 package cn.yichang.edge.gpio.internal;
 
+import cn.yichang.edge.gpio.config.GpioConfig;
 import java.lang.annotation.Annotation;
 
 /** A {@link GpioConfig} for tests. */

@@ -203,7 +203,7 @@ final class SiteConfigurations {
         .putField("client.id", gateway.id(), "gateway.id")
         .put("app.id", u.appId(), "app-id")
         .put("in.flight", u.inFlight(), "in-flight")
-        .put("keepalive.s", (int) u.keepalive().toSeconds(), "keepalive")
+        .put("keepalive.s", Math.toIntExact(u.keepalive().toSeconds()), "keepalive")
         .put("reconnect.min.ms", u.reconnectMin().toMillis(), "reconnect-min")
         .put("reconnect.max.ms", u.reconnectMax().toMillis(), "reconnect-max")
         .put("max.message", u.maxMessage(), "max-message");

@@ -145,6 +145,11 @@ final class SiteReader {
     return dirs;
   }
 
+  /**
+   * Stricter than the bus's activation ({@code SerialBusComponent.settings}, {@code LineSettings}:
+   * baud above 0, 5 to 8 data bits, 1 or 2 stop bits, a parity it knows), which refuses nothing
+   * this accepts; the port is opened only when a device is polled, and a missing one is retried.
+   */
   private Optional<Site.Bus> bus(MappingReader b) {
     Optional<String> id = b.requiredString("id");
     Optional<String> type = b.requiredChoice("type", BUS_TYPES);
@@ -166,6 +171,13 @@ final class SiteReader {
         new Site.Bus(id.get(), type.get(), port.get(), baud, parity, dataBits, stopBits, timeout));
   }
 
+  /**
+   * With {@link DeviceProfileResolver}, at least as strict as the device components' activation
+   * (Modbus: id, bus bound, profile found of its protocol, {@code RequestPlanner}'s one-request
+   * points, which the profile reader already bounds, a poll above 0; serialproto the same without
+   * the plan; GPIO: the profile's pull, {@code ConfiguredPull}), so validate needs no check of
+   * theirs; the GPIO runtime's own (the event script) is run by validate.
+   */
   private Optional<DeviceEntry> device(MappingReader d) {
     Optional<String> id = d.requiredString("id");
     Optional<String> profile = d.requiredString("profile");

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 /** Reads the {@code uplink:} and {@code store:} sections of a site file. */
 final class SiteSections {
   static final String DEFAULT_APP_ID = "sensors";
+  static final long MAX_KEEPALIVE_S = 65_535;
   static final Map<String, String> PROTOCOLS =
       Map.of("mqtt5", "mqtt5", "mqtt3", "mqtt3", "auto", "auto");
 
@@ -43,6 +44,8 @@ final class SiteSections {
               if (interval.toMillis() < 1 || interval.toMillis() > 10_000) {
                 s.problem("commit-interval", "must be between 1ms and 10s");
               }
+              // The limits are stricter than the store's activation (StoreSettings.of, run by
+              // validate on the configuration): a directory that cannot be made is refused there.
               if (path != null && Files.isDirectory(path)) {
                 s.problem("path", path + " is a directory: name the database file");
               }
@@ -61,6 +64,8 @@ final class SiteSections {
               int output =
                   r.integer("command-output", 1024, 16 * 1024 * 1024).orElse(65_536L).intValue();
               r.finish();
+              // Stricter than CMD-V1's activation, which bounds neither; a program listed twice is
+              // refused by its check (CommandConfigCheck), which validate runs.
               if (timeout.toMillis() < 1000 || timeout.toHours() > 24) {
                 r.problem("command-timeout", "must be between 1s and 24h");
               }
@@ -100,8 +105,10 @@ final class SiteSections {
     if (reconnectMin.compareTo(reconnectMax) > 0) {
       u.problem("reconnect-min", "is longer than reconnect-max");
     }
-    if (keepalive.toSeconds() < 1) {
-      u.problem("keepalive", "must be at least 1s");
+    // MQTT's keep alive is 16 bits of seconds; above it the int keepalive.s would wrap around
+    // into the uplink's own range (4294967297s became 1s), so it is refused here, at the key.
+    if (keepalive.toSeconds() < 1 || keepalive.toSeconds() > MAX_KEEPALIVE_S) {
+      u.problem("keepalive", "must be between 1s and " + MAX_KEEPALIVE_S + "s");
     }
     if (url.isEmpty()) {
       return Optional.empty();

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.yichang.edge.profile.Problem;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,6 +81,33 @@ class SiteReaderTest {
             "uplink-problems.yaml:8: store.max-mb",
             "uplink-problems.yaml:8: store.commit-interval");
     assertThat(report.errors().get(0).message()).contains("allow-plaintext: true");
+  }
+
+  /**
+   * The uplink's keepalive.s is an int: 4294967297s became 1 s on the way, inside the uplink's
+   * range, so nobody refused it. MQTT's keep alive is at most 65535 s.
+   */
+  @Test
+  void refusesAKeepaliveAboveMqttsLimitAtItsKey(@TempDir Path dir) throws Exception {
+    Path site = dir.resolve("site.yaml");
+    Files.writeString(
+        site,
+        "gateway: {id: gw-1, account: yichang}\n"
+            + "uplink:\n"
+            + "  url: tcp://localhost:1883\n"
+            + "  allow-plaintext: true\n"
+            + "  keepalive: 4294967297s\n");
+
+    SiteReport report = SiteReader.read(site, null);
+
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(5);
+              assertThat(p.field()).isEqualTo("uplink.keepalive");
+            });
+    assertThat(report.errors().get(0).message()).contains("65535s");
   }
 
   @Test

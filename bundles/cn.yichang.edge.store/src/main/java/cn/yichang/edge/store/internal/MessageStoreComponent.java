@@ -4,9 +4,11 @@ import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.StoreCounters;
 import cn.yichang.edge.store.StoredMessage;
+import cn.yichang.edge.store.config.StoreConfig;
 import java.time.Duration;
 import java.util.List;
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -16,6 +18,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The buffer as a service, configured by {@code cn.yichang.edge.store}; also the Gogo command
  * {@code edge:store}. A configuration change restarts it (deactivate flushes and closes the file).
+ * A configuration it cannot use fails activation with a {@link ConfigurationException} naming the
+ * key (the runtime logs it as one line).
  */
 @Component(
     configurationPid = MessageStoreComponent.PID,
@@ -29,8 +33,8 @@ public final class MessageStoreComponent implements MessageStore {
   private final SqliteMessageStore store;
 
   @Activate
-  public MessageStoreComponent(StoreConfig config) {
-    store = SqliteMessageStore.open(StoreSettings.from(config));
+  public MessageStoreComponent(StoreConfig config) throws ConfigurationException {
+    store = SqliteMessageStore.open(StoreSettings.of(config));
   }
 
   @Deactivate

@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import cn.yichang.edge.store.config.StoreConfig;
+import cn.yichang.edge.store.config.StoreConfigCheck;
 import java.lang.annotation.Annotation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.cm.ConfigurationException;
 
 class MessageStoreComponentTest {
   @TempDir Path dir;
@@ -64,7 +68,33 @@ class MessageStoreComponentTest {
   @Test
   void refusesAConfigurationWithoutPath() {
     assertThatThrownBy(() -> new MessageStoreComponent(new Config("", 250)))
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("path");
+  }
+
+  /**
+   * A directory that can never be made would have the store retry every group for ever, every
+   * reading lost: refused at activation, and by the check validate runs, naming {@code path}.
+   */
+  @Test
+  void refusesADatabaseWhoseDirectoryCannotBeCreated() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    Config config = new Config(file.resolve("store/buffer.db").toString(), 250);
+
+    assertThatThrownBy(() -> StoreConfigCheck.check(config))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class, e -> assertThat(e.getProperty()).isEqualTo("path"))
+        .hasMessageContaining(file + " is not a directory");
+    assertThatThrownBy(() -> new MessageStoreComponent(config))
+        .isInstanceOf(ConfigurationException.class);
+    assertThat(Files.isRegularFile(file)).isTrue();
+  }
+
+  @Test
+  void acceptsADatabaseInADirectoryItCanCreate() throws Exception {
+    StoreConfigCheck.check(new Config(dir.resolve("a/b/buffer.db").toString(), 250));
+
+    assertThat(dir.resolve("a")).doesNotExist();
   }
 
   /** The configuration as DS would pass it, with the OCD's defaults for what is not set here. */

@@ -4,6 +4,8 @@ import cn.yichang.edge.kura.KuraMetric;
 import cn.yichang.edge.remote.RemoteApp;
 import cn.yichang.edge.remote.Request;
 import cn.yichang.edge.remote.Response;
+import cn.yichang.edge.remote.command.CommandConfig;
+import cn.yichang.edge.remote.command.CommandConfigCheck;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -45,8 +48,8 @@ public final class CommandApp implements RemoteApp {
   private final int outputBytes;
 
   @Activate
-  public CommandApp(CommandConfig config) {
-    this.allowed = Set.of(config.allow());
+  public CommandApp(CommandConfig config) throws ConfigurationException {
+    this.allowed = CommandConfigCheck.allowed(config);
     this.timeout = Duration.ofMillis(config.timeout_ms());
     this.outputBytes = config.output_bytes();
     LOG.info(

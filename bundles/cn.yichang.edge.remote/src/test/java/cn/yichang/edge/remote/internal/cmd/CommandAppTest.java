@@ -1,12 +1,14 @@
 package cn.yichang.edge.remote.internal.cmd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.yichang.edge.kura.KuraMetric;
 import cn.yichang.edge.kura.KuraPayload;
 import cn.yichang.edge.remote.Request;
 import cn.yichang.edge.remote.Response;
+import cn.yichang.edge.remote.command.CommandConfig;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.cm.ConfigurationException;
 
 class CommandAppTest {
 
@@ -42,7 +45,7 @@ class CommandAppTest {
   }
 
   final CommandApp app =
-      new CommandApp(
+      started(
           config(
               20_000,
               1024,
@@ -51,6 +54,23 @@ class CommandAppTest {
               "/usr/bin/head",
               "/bin/cat",
               "/usr/bin/env"));
+
+  static CommandApp started(CommandConfig config) {
+    try {
+      return new CommandApp(config);
+    } catch (ConfigurationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Set.of refused the duplicate with a bare IllegalArgumentException; validate never saw it. */
+  @Test
+  void aProgramListedTwiceIsRefusedNamingAllow() {
+    assertThatThrownBy(() -> new CommandApp(config(20_000, 1024, "/bin/echo", "/bin/echo")))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class, e -> assertThat(e.getProperty()).isEqualTo("allow"))
+        .hasMessageContaining("\"/bin/echo\" is listed twice");
+  }
 
   static Request exec(String resource, KuraMetric... metrics) {
     List<KuraMetric> all = new ArrayList<>(List.of(metrics));

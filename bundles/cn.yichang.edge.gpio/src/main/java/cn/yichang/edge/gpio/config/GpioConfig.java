@@ -1,4 +1,4 @@
-package cn.yichang.edge.gpio.internal;
+package cn.yichang.edge.gpio.config;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

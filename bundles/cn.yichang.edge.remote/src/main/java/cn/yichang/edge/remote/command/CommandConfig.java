@@ -1,4 +1,4 @@
-package cn.yichang.edge.remote.internal.cmd;
+package cn.yichang.edge.remote.command;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

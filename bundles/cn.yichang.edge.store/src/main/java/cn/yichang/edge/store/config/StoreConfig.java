@@ -1,4 +1,4 @@
-package cn.yichang.edge.store.internal;
+package cn.yichang.edge.store.config;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
