@@ -49,5 +49,12 @@ public interface MessageStore {
   /** Makes every message taken and not acknowledged available to {@link #take} again. */
   void rewind();
 
+  /** What the buffer has done since the gateway started, and what it holds now. */
   StoreCounters counters();
+
+  /**
+   * What the buffer file has been through since it was created (losses, evictions), and whether
+   * this run began after an unclean stop: for the platform, in BIRTH.
+   */
+  StoreHistory history();
 }

@@ -7,13 +7,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens the store's file: creates it when missing, and moves a damaged one aside and starts a new
  * one. Remembers the highest next sequence number it has seen, and the ceiling reserved in the file
- * beside the database, so that a new file continues the sequence instead of restarting it.
+ * beside the database, so that a new file continues the sequence instead of restarting it, and
+ * carries the totals on. Tells {@link UncleanStarts} when the run began after an unclean stop, or
+ * had to start a new file.
  */
 final class DatabaseOpener {
   private static final Logger LOG = LoggerFactory.getLogger("cn.yichang.edge.store");
@@ -22,13 +25,21 @@ final class DatabaseOpener {
   private final StoreStats stats;
   private final Clock clock;
   private final SeqReservation reservation;
+  private final Totals totals;
   private long knownNextSeq; // 0: unknown
+
+  /**
+   * Whether a file was opened by this store already: from then on a file marked open is marked by
+   * us (a reopen after an I/O error), not left so by a run that ended uncleanly.
+   */
+  private boolean opened;
 
   DatabaseOpener(Path path, StoreStats stats, Clock clock) {
     this.path = path;
     this.stats = stats;
     this.clock = clock;
     this.reservation = SeqReservation.beside(path);
+    this.totals = stats.totals();
   }
 
   /** Reserves the numbers below {@code nextSeq} durably before they are committed. */
@@ -60,17 +71,29 @@ final class DatabaseOpener {
             path,
             next,
             reservation.file());
+        // A file existed (numbers were reserved for it): whatever it held is gone uncounted.
+        UncleanStarts.found(path, "the buffer file was missing; a new one was started", null);
       }
-      return created(StoreDatabase.create(path, next));
+      return created(StoreDatabase.create(path, next, totals, clock));
     }
+    StoreDatabase db;
     try {
-      return created(StoreDatabase.open(path));
+      db = StoreDatabase.open(path, totals, clock);
     } catch (SQLException e) {
       if (!SqliteErrors.isCorrupt(e)) {
         throw e;
       }
-      return replace(e, -1);
+      return replace(e, -1, null);
     }
+    if (!opened && !db.closedCleanly()) {
+      UncleanStarts.found(path, "the gateway did not stop cleanly", db.lastCommit());
+      LOG.warn(
+          "Store: {} was not closed cleanly (kill -9, power cut or crash); messages last committed"
+              + " at {}: what was queued after that is lost and counted nowhere",
+          path,
+          db.lastCommit());
+    }
+    return created(db);
   }
 
   /**
@@ -80,12 +103,28 @@ final class DatabaseOpener {
    * clock, in microseconds since the epoch: above any number the gateway can have used, so the
    * platform sees a gap, never a duplicate.
    *
+   * <p>The totals continue from the damaged file's meta table when it can still be read (a file
+   * damaged at start), else from what this store counted. Either way the replacement is recorded as
+   * an unclean start: what the file held when it was found damaged at start is not known.
+   *
    * @param lostMessages how many messages the damaged file held, -1 when unknown
+   * @param lastCommit when messages were last committed to it, {@code null} when unknown
    */
-  StoreDatabase replace(Exception reason, long lostMessages) throws SQLException, IOException {
+  StoreDatabase replace(Exception reason, long lostMessages, Instant lastCommit)
+      throws SQLException, IOException {
     Path aside = CorruptFiles.moveAside(path, clock.instant());
     stats.corruptMovedAside();
-    long salvaged = SqliteFiles.salvageNextSeq(aside).orElse(0);
+    Map<String, Long> meta = SqliteFiles.salvageMeta(aside);
+    totals.raiseTo(MetaTable.totalsIn(meta));
+    if (lastCommit == null && meta.containsKey(MetaTable.LAST_COMMIT)) {
+      lastCommit = Instant.ofEpochMilli(meta.get(MetaTable.LAST_COMMIT));
+    }
+    UncleanStarts.found(path, "the buffer file was damaged and replaced", lastCommit);
+    // Only the meta value: max(id) + 1 of the surviving rows is below numbers already used
+    // whenever higher ids were acknowledged and deleted first (alarms overtaking a telemetry
+    // backlog), and reusing them would make new data look like duplicates to the platform.
+    long salvaged = Math.max(meta.getOrDefault(MetaTable.NEXT_SEQ, 0L), 0);
+    salvaged = salvaged > 1 ? salvaged : 0;
     long reserved = reservation.ceiling();
     String origin;
     if (knownNextSeq > 0 && knownNextSeq >= salvaged) {
@@ -100,7 +139,7 @@ final class DatabaseOpener {
       salvaged = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
     }
     used(salvaged);
-    StoreDatabase db = StoreDatabase.create(path, knownNextSeq);
+    StoreDatabase db = StoreDatabase.create(path, knownNextSeq, totals, clock);
     LOG.error(
         "Store: database {} is damaged ({}); moved it aside to {} and started a new one; {}; seq"
             + " continues at {} ({})",
@@ -116,6 +155,7 @@ final class DatabaseOpener {
   }
 
   private StoreDatabase created(StoreDatabase db) {
+    opened = true;
     used(db.nextSeq());
     return db;
   }

@@ -6,6 +6,7 @@ import cn.yichang.edge.store.StoredMessage;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -204,10 +205,12 @@ final class DurableBuffer {
       return;
     }
     try {
-      if (db != null) {
-        db.close();
-        db = null;
+      if (db != null && !db.closeCleanly()) {
+        LOG.warn(
+            "Store: could not mark {} closed cleanly; the next start reports an unclean stop",
+            opener.path());
       }
+      db = null;
     } finally {
       lock.unlock();
     }
@@ -294,7 +297,9 @@ final class DurableBuffer {
 
   private void replaceDamaged(Exception reason) {
     long held = stats.buffered();
+    Instant lastCommit = null;
     if (db != null) {
+      lastCommit = db.lastCommit();
       db.close();
       db = null;
     }
@@ -302,7 +307,7 @@ final class DurableBuffer {
     stats.buffered(0, 0);
     try {
       Arrays.fill(newest, 0); // a new, empty file
-      db = opener.replace(reason, held);
+      db = opener.replace(reason, held, lastCommit);
       stats.bufferedBytes(db.usedBytes());
     } catch (SQLException | IOException | RuntimeException e) {
       LOG.error("Store: cannot replace the damaged database {}: {}", opener.path(), e, e);

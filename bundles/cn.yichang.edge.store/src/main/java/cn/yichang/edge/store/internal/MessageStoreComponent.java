@@ -3,6 +3,7 @@ package cn.yichang.edge.store.internal;
 import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.StoreCounters;
+import cn.yichang.edge.store.StoreHistory;
 import cn.yichang.edge.store.StoredMessage;
 import cn.yichang.edge.store.config.StoreConfig;
 import java.time.Duration;
@@ -77,8 +78,14 @@ public final class MessageStoreComponent implements MessageStore {
     return store.counters();
   }
 
+  @Override
+  public StoreHistory history() {
+    return store.history();
+  }
+
   @Descriptor("show the buffer's counters and the oldest and newest message of each priority")
   public String store() {
-    return StoreReport.format(store.settings().path().toString(), counters(), store.spans());
+    return StoreReport.format(
+        store.settings().path().toString(), counters(), history(), store.spans());
   }
 }

@@ -5,7 +5,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.OptionalLong;
+import java.util.HashMap;
+import java.util.Map;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -67,29 +68,35 @@ final class SqliteFiles {
     }
   }
 
-  /** The next sequence number recorded in a damaged file's meta table, if it can still be read. */
-  static OptionalLong salvageNextSeq(Path path) {
+  /** The rows of the store's {@code meta} table. */
+  static Map<String, Long> meta(Connection connection) throws SQLException {
+    Map<String, Long> out = new HashMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT key, value FROM meta")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The rows of a damaged file's meta table (next sequence number, totals, last commit), as far as
+   * they can still be read; empty when none can.
+   */
+  static Map<String, Long> salvageMeta(Path path) {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
     SQLiteDataSource source = new SQLiteDataSource(config);
     source.setUrl("jdbc:sqlite:" + path);
-    long best = 0;
     try (Connection c = source.getConnection();
         Statement s = c.createStatement()) {
       // Relaxes the checks that reject a whole file whose header promises more pages than it has.
       s.execute("PRAGMA writable_schema = ON");
-      // Only the meta value: max(id) + 1 of the surviving rows is below numbers already used
-      // whenever higher ids were acknowledged and deleted first (alarms overtaking a telemetry
-      // backlog), and reusing them would make new data look like duplicates to the platform.
-      try {
-        best = query(c, "SELECT value FROM meta WHERE key = 'next_seq'");
-      } catch (SQLException | RuntimeException e) {
-        // unreadable: the caller continues from the clock
-      }
+      return meta(c);
     } catch (SQLException | RuntimeException e) {
-      return OptionalLong.empty();
+      return Map.of(); // unreadable: the caller continues from what it knows, or the clock
     }
-    return best > 1 ? OptionalLong.of(best) : OptionalLong.empty();
   }
 
   static void closeQuietly(Connection connection) {

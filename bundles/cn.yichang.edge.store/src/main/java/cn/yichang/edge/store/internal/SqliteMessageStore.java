@@ -3,6 +3,7 @@ package cn.yichang.edge.store.internal;
 import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.StoreCounters;
+import cn.yichang.edge.store.StoreHistory;
 import cn.yichang.edge.store.StoredMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,6 +108,11 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
   @Override
   public StoreCounters counters() {
     return stats.snapshot();
+  }
+
+  @Override
+  public StoreHistory history() {
+    return stats.history(UncleanStarts.of(settings.path()));
   }
 
   /** Per priority: how many messages are buffered and when the oldest and newest were acquired. */

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +25,9 @@ import java.util.Map;
  * <p>A message's id is its sequence number. Ids are therefore never reused, not even after the
  * newest rows were deleted or the file was replaced, so a late acknowledgement can never delete a
  * newer message.
+ *
+ * <p>Its {@link MetaTable} goes into the same transactions: the sequence, the totals, the last
+ * commit and whether the file was closed cleanly.
  */
 final class StoreDatabase implements AutoCloseable {
   /**
@@ -64,19 +68,21 @@ final class StoreDatabase implements AutoCloseable {
   private final PreparedStatement insert;
   private final PreparedStatement deleteRange;
   private final PreparedStatement after;
-  private final PreparedStatement saveNextSeq;
   private final PreparedStatement replacePayload;
   private final PreparedStatement copyAside;
   private final PreparedStatement deleteOne;
   private final PreparedStatement trimAside;
+  private final MetaTable meta;
   private long nextSeq;
 
   /** What one {@link #write} did. */
   record Written(int deleted, int inserted, int setAside, long[] newestInserted) {}
 
-  private StoreDatabase(Connection connection, long nextSeq) throws SQLException {
+  private StoreDatabase(Connection connection, Map<String, Long> rows, Totals totals, Clock clock)
+      throws SQLException {
     this.connection = connection;
-    this.nextSeq = nextSeq;
+    this.nextSeq = rows.get(MetaTable.NEXT_SEQ);
+    this.meta = new MetaTable(connection, rows, totals, clock);
     this.pageSize = SqliteFiles.pragma(connection, "page_size");
     try (Statement s = connection.createStatement()) {
       s.executeUpdate(SET_ASIDE_TABLE);
@@ -100,11 +106,14 @@ final class StoreDatabase implements AutoCloseable {
         connection.prepareStatement(
             "SELECT id, topic, payload, created FROM messages"
                 + " WHERE priority = ? AND id > ? ORDER BY id LIMIT ?");
-    saveNextSeq = connection.prepareStatement("UPDATE meta SET value = ? WHERE key = 'next_seq'");
   }
 
-  /** Creates a new store file whose first message gets sequence number {@code nextSeq}. */
-  static StoreDatabase create(Path path, long nextSeq) throws SQLException {
+  /**
+   * Creates a new store file whose first message gets sequence number {@code nextSeq}, with the
+   * totals counted so far (a new file after a damaged one continues them).
+   */
+  static StoreDatabase create(Path path, long nextSeq, Totals totals, Clock clock)
+      throws SQLException {
     Connection connection = SqliteFiles.connect(path);
     try (Statement s = connection.createStatement()) {
       s.execute("PRAGMA auto_vacuum = INCREMENTAL"); // only takes effect before the first table
@@ -113,14 +122,19 @@ final class StoreDatabase implements AutoCloseable {
       for (String sql : SCHEMA) {
         s.executeUpdate(sql);
       }
+      Map<String, Long> rows = MetaTable.initial(nextSeq, totals);
       try (PreparedStatement p =
-          connection.prepareStatement("INSERT INTO meta (key, value) VALUES ('next_seq', ?)")) {
-        p.setLong(1, nextSeq);
-        p.executeUpdate();
+          connection.prepareStatement("INSERT INTO meta (key, value) VALUES (?, ?)")) {
+        for (Map.Entry<String, Long> e : rows.entrySet()) {
+          p.setString(1, e.getKey());
+          p.setLong(2, e.getValue());
+          p.addBatch();
+        }
+        p.executeBatch();
       }
       connection.commit();
       connection.setAutoCommit(true);
-      return new StoreDatabase(connection, nextSeq);
+      return new StoreDatabase(connection, rows, totals, clock);
     } catch (SQLException | RuntimeException e) {
       SqliteFiles.closeQuietly(connection);
       throw e;
@@ -128,11 +142,12 @@ final class StoreDatabase implements AutoCloseable {
   }
 
   /**
-   * Opens an existing store file after checking it ({@code PRAGMA quick_check}, our schema).
+   * Opens an existing store file after checking it ({@code PRAGMA quick_check}, our schema), raises
+   * {@code totals} to the file's, and marks the file open ({@value #CLEAN_STOP} = 0).
    *
    * @throws DamagedDatabaseException or an SQLite corruption error when it must be moved aside
    */
-  static StoreDatabase open(Path path) throws SQLException {
+  static StoreDatabase open(Path path, Totals totals, Clock clock) throws SQLException {
     try {
       if (Files.size(path) == 0) {
         throw new DamagedDatabaseException("zero-length file");
@@ -147,22 +162,28 @@ final class StoreDatabase implements AutoCloseable {
         throw new DamagedDatabaseException("quick_check: " + check);
       }
       SqliteFiles.configure(connection);
-      long next;
+      Map<String, Long> rows;
       try {
-        next =
-            Math.max(
-                SqliteFiles.query(connection, "SELECT value FROM meta WHERE key = 'next_seq'"), 1);
+        rows = SqliteFiles.meta(connection);
+        if (!rows.containsKey(MetaTable.NEXT_SEQ)) {
+          throw new SQLException("no " + MetaTable.NEXT_SEQ + " in meta");
+        }
+        long next = Math.max(rows.get(MetaTable.NEXT_SEQ), 1);
         next =
             Math.max(
                 next,
                 SqliteFiles.query(connection, "SELECT coalesce(max(id), 0) FROM messages") + 1);
+        rows.put(MetaTable.NEXT_SEQ, next);
       } catch (SQLException e) {
         if (SqliteErrors.isCorrupt(e)) {
           throw e;
         }
         throw new DamagedDatabaseException("not a store database (" + e.getMessage() + ")", e);
       }
-      return new StoreDatabase(connection, next);
+      totals.raiseTo(MetaTable.totalsIn(rows));
+      StoreDatabase db = new StoreDatabase(connection, rows, totals, clock);
+      db.meta.markOpen();
+      return db;
     } catch (SQLException | RuntimeException e) {
       SqliteFiles.closeQuietly(connection);
       throw e;
@@ -171,6 +192,16 @@ final class StoreDatabase implements AutoCloseable {
 
   long nextSeq() {
     return nextSeq;
+  }
+
+  /** Whether the file was closed cleanly before this open. */
+  boolean closedCleanly() {
+    return meta.closedCleanly();
+  }
+
+  /** When messages were last committed to this file, {@code null} if never. */
+  Instant lastCommit() {
+    return meta.lastCommit();
   }
 
   /**
@@ -211,9 +242,8 @@ final class StoreDatabase implements AutoCloseable {
           insert.addBatch();
         }
         insert.executeBatch();
-        saveNextSeq.setLong(1, seq);
-        saveNextSeq.executeUpdate();
       }
+      meta.stageCommit(inserts.isEmpty() ? 0 : seq);
       if (!setAside.isEmpty()) {
         asideCount = moveAside(setAside);
       }
@@ -223,10 +253,12 @@ final class StoreDatabase implements AutoCloseable {
       connection.commit();
       long inserted = seq - nextSeq;
       nextSeq = seq;
+      meta.committed();
       return new Written(deleted, (int) inserted, asideCount, newestInserted);
     } catch (SQLException | RuntimeException e) {
       insert.clearBatch();
       deleteRange.clearBatch();
+      meta.rolledBack();
       rollbackQuietly();
       throw e;
     } finally {
@@ -248,6 +280,28 @@ final class StoreDatabase implements AutoCloseable {
     trimAside.setInt(1, SET_ASIDE_KEPT);
     trimAside.executeUpdate();
     return moved;
+  }
+
+  /**
+   * Writes the totals and {@value #CLEAN_STOP} = 1 in one transaction and closes the file: the next
+   * open knows the run before it ended cleanly. Best effort: a file that cannot take the write is
+   * closed anyway, and the next open reports an unclean stop, which is then the truth.
+   *
+   * @return whether the file was marked clean
+   */
+  boolean closeCleanly() {
+    boolean marked = false;
+    try {
+      connection.setAutoCommit(false);
+      meta.stageCleanClose();
+      connection.commit();
+      marked = true;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly();
+    } finally {
+      SqliteFiles.closeQuietly(connection);
+    }
+    return marked;
   }
 
   /**
@@ -319,9 +373,21 @@ final class StoreDatabase implements AutoCloseable {
         maxId = rs.getLong(4);
       }
       if (count > 0) {
-        drop.setInt(1, priority.ordinal());
-        drop.setLong(2, maxId);
-        count = drop.executeUpdate();
+        connection.setAutoCommit(false);
+        try {
+          drop.setInt(1, priority.ordinal());
+          drop.setLong(2, maxId);
+          count = drop.executeUpdate();
+          meta.stageEviction(count);
+          connection.commit();
+        } catch (SQLException | RuntimeException e) {
+          meta.rolledBack();
+          rollbackQuietly();
+          throw e;
+        } finally {
+          autoCommitQuietly();
+        }
+        meta.committed();
       }
       return new EvictedBatch(
           priority, count, Instant.ofEpochMilli(oldest), Instant.ofEpochMilli(newest));

@@ -2,15 +2,19 @@ package cn.yichang.edge.store.internal;
 
 import cn.yichang.edge.store.Priority;
 import cn.yichang.edge.store.StoreCounters;
+import cn.yichang.edge.store.StoreHistory;
 import java.util.List;
 import java.util.Locale;
 
-/** The text of {@code edge:store}: the counters, then what is buffered per priority. */
+/**
+ * The text of {@code edge:store}: the counters since start, the totals since the file was created
+ * and how this run began, then what is buffered per priority.
+ */
 final class StoreReport {
 
   private StoreReport() {}
 
-  static String format(String path, StoreCounters c, List<PrioritySpan> spans) {
+  static String format(String path, StoreCounters c, StoreHistory h, List<PrioritySpan> spans) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -26,6 +30,18 @@ final class StoreReport {
             c.lost(),
             c.setAside(),
             c.corruptDatabasesMovedAside()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "since the file was created: lost=%d evicted=%d; %s%n",
+            h.lost(),
+            h.evicted(),
+            h.uncleanStop()
+                ? "unclean stop before this run ("
+                    + h.uncleanCause()
+                    + "), last commit before it "
+                    + (h.lastCommit() == null ? "unknown" : h.lastCommit())
+                : "clean start"));
     for (Priority priority : ReadCursor.SENDING_ORDER) {
       PrioritySpan span =
           spans.stream().filter(s -> s.priority() == priority).findFirst().orElse(null);

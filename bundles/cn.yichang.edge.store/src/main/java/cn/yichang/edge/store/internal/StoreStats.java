@@ -1,10 +1,15 @@
 package cn.yichang.edge.store.internal;
 
 import cn.yichang.edge.store.StoreCounters;
+import cn.yichang.edge.store.StoreHistory;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The store's counters, updated from the writer, the reader and producers. */
+/**
+ * The store's counters since start, updated from the writer, the reader and producers, and the
+ * totals since the buffer file was created, which move with them.
+ */
 final class StoreStats {
+  private final Totals totals = new Totals();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong buffered = new AtomicLong();
@@ -29,6 +34,7 @@ final class StoreStats {
 
   void evicted(int messages) {
     evicted.addAndGet(messages);
+    totals.add(Total.EVICTED, messages);
     buffered.addAndGet(-messages);
   }
 
@@ -39,6 +45,7 @@ final class StoreStats {
 
   void lost(long messages) {
     lost.addAndGet(messages);
+    totals.add(Total.LOST, messages);
   }
 
   void corruptMovedAside() {
@@ -61,6 +68,20 @@ final class StoreStats {
   /** Transactions that wrote messages or deletions (group commits), for tests and the bench. */
   long commits() {
     return commits.get();
+  }
+
+  Totals totals() {
+    return totals;
+  }
+
+  /** The totals with what this process found about the stop before it ({@code null}: clean). */
+  StoreHistory history(UncleanStarts.Finding unclean) {
+    return new StoreHistory(
+        totals.get(Total.LOST),
+        totals.get(Total.EVICTED),
+        unclean != null,
+        unclean == null ? null : unclean.lastCommit(),
+        unclean == null ? null : unclean.cause());
   }
 
   StoreCounters snapshot() {

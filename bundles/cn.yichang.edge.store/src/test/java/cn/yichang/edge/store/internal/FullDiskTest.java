@@ -53,6 +53,7 @@ class FullDiskTest {
   @Test
   void whatCannotBeWrittenIsCountedAndWritingResumesWhenSpaceReturns() throws Exception {
     StoreSettings settings = Stores.settings(disk);
+    long lost;
     try (LogCapture log = new LogCapture();
         SqliteMessageStore store = SqliteMessageStore.open(settings)) {
       for (int n = 0; n < 10; n++) {
@@ -78,6 +79,10 @@ class FullDiskTest {
       }
       await().atMost(LONG).until(() -> store.counters().accepted() == full.accepted() + 10);
 
+      // The loss, counted while nothing could be written, went into the file with that commit.
+      assertThat(Stores.meta(settings.path(), "lost")).isEqualTo(full.lost());
+      assertThat(store.history().lost()).isEqualTo(full.lost());
+
       // What was written is intact and numbered without gaps: lost messages used no numbers.
       List<StoredMessage> kept = takeAll(store, 300);
       assertThat(kept).hasSize((int) full.accepted() + 10);
@@ -86,6 +91,11 @@ class FullDiskTest {
       assertThat(kept)
           .extracting(Stores::number)
           .endsWith(IntStream.range(210, 220).boxed().toArray(Integer[]::new));
+      lost = full.lost();
+    }
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings)) {
+      assertThat(store.history().lost()).isEqualTo(lost);
+      assertThat(store.history().uncleanStop()).isFalse();
     }
   }
 

@@ -7,6 +7,8 @@ import cn.yichang.edge.store.Priority;
 import cn.yichang.edge.store.StoredMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +72,13 @@ final class Stores {
 
   static void awaitAccepted(SqliteMessageStore store, long accepted) {
     await().atMost(LONG).until(() -> store.counters().accepted() >= accepted);
+  }
+
+  /** A row of the file's meta table, read beside the store (WAL lets a reader in). */
+  static long meta(Path db, String key) throws SQLException {
+    try (Connection c = SqliteFiles.connect(db)) {
+      return SqliteFiles.meta(c).getOrDefault(key, -1L);
+    }
   }
 
   /** Takes until {@code count} messages came or nothing comes for a second. */
