@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The payloads of Kura's lifecycle messages (topics in {@link KuraTopics}): BIRTH on every
  * connection, APPS when the application ids change, DC before a clean disconnect, and the LWT the
- * broker publishes when the gateway vanishes. Every metric is a STRING, in the order Kura's builder
- * adds them; a {@code null} value is left out, as Kura does.
+ * broker publishes when the gateway vanishes. Kura's metrics are STRINGs, in the order Kura's
+ * builder adds them; a {@code null} value is left out, as Kura does. BIRTH and APPS may end with
+ * the buffer's {@link BufferFacts}, in their own types.
  *
  * <p>kura_version is left out: we are not Kura, and a cloud that reads it would take our version
  * for Kura's. application_framework "Sanxia Edge" and application_framework_version say what we
@@ -69,7 +70,27 @@ public final class LifecyclePayloads {
     return KuraPayloadCodec.encodeForWire(payload).length;
   }
 
-  /** The BIRTH payload: the gateway's description, its uptime in ms, and its position if known. */
+  /**
+   * The BIRTH payload: Kura's metrics, then the buffer's facts ({@link BufferFacts}: their own
+   * types, after Kura's so that Kura's order is kept).
+   */
+  public static KuraPayload birth(
+      GatewayDescription gateway, Duration uptime, Instant now, BufferFacts buffer) {
+    KuraPayload kura = birth(gateway, uptime, now);
+    List<KuraMetric> metrics = new ArrayList<>(kura.metrics());
+    metrics.add(new KuraMetric(BufferFacts.LOST, buffer.lost()));
+    metrics.add(new KuraMetric(BufferFacts.EVICTED, buffer.evicted()));
+    metrics.add(new KuraMetric(BufferFacts.UNCLEAN_STOP, buffer.uncleanStop()));
+    if (buffer.uncleanStop() && buffer.lastCommit() != null) {
+      metrics.add(new KuraMetric(BufferFacts.LAST_COMMIT, buffer.lastCommit().toEpochMilli()));
+    }
+    return new KuraPayload(kura.timestamp(), kura.position(), metrics, kura.body());
+  }
+
+  /**
+   * The BIRTH payload as Kura has it, without the buffer's facts: the gateway's description, its
+   * uptime in ms, and its position if known.
+   */
   public static KuraPayload birth(GatewayDescription gateway, Duration uptime, Instant now) {
     Metrics m = new Metrics();
     m.add("uptime", Long.toString(uptime.toMillis()));
@@ -107,6 +128,12 @@ public final class LifecyclePayloads {
   /** The APPS payload, sent when the application ids change: the same as BIRTH. */
   public static KuraPayload apps(GatewayDescription gateway, Duration uptime, Instant now) {
     return birth(gateway, uptime, now);
+  }
+
+  /** The APPS payload, sent when the application ids change: the same as BIRTH. */
+  public static KuraPayload apps(
+      GatewayDescription gateway, Duration uptime, Instant now, BufferFacts buffer) {
+    return birth(gateway, uptime, now, buffer);
   }
 
   /** The DC payload, published before a clean disconnect: uptime (ms) and display_name. */
