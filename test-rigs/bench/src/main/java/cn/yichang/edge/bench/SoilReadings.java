@@ -6,6 +6,7 @@ import cn.yichang.edge.reading.ReadingSink;
 import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.StoreCounters;
+import cn.yichang.edge.store.StoreHistory;
 import cn.yichang.edge.store.StoredMessage;
 import cn.yichang.edge.uplink.internal.BenchUplinks;
 import java.time.Duration;
@@ -97,6 +98,11 @@ final class SoilReadings {
     @Override
     public StoreCounters counters() {
       return new StoreCounters(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public StoreHistory history() {
+      return new StoreHistory(0, 0, false, null, null);
     }
   }
 

@@ -3,6 +3,7 @@ package cn.yichang.edge.bench;
 import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.StoreCounters;
+import cn.yichang.edge.store.StoreHistory;
 import cn.yichang.edge.store.StoredMessage;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +64,11 @@ final class TimedStore implements MessageStore {
   @Override
   public void setAside(long id, String reason) {
     store.setAside(id, reason);
+  }
+
+  @Override
+  public StoreHistory history() {
+    return store.history();
   }
 
   @Override

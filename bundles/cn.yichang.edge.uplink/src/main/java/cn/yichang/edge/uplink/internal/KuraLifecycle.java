@@ -1,10 +1,13 @@
 package cn.yichang.edge.uplink.internal;
 
+import cn.yichang.edge.kura.BufferFacts;
 import cn.yichang.edge.kura.GatewayDescription;
 import cn.yichang.edge.kura.KuraPayload;
 import cn.yichang.edge.kura.KuraPayloadCodec;
 import cn.yichang.edge.kura.KuraTopics;
 import cn.yichang.edge.kura.LifecyclePayloads;
+import cn.yichang.edge.store.MessageStore;
+import cn.yichang.edge.store.StoreHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * Kura's lifecycle on {@code $EDC/<account>/<client-id>/MQTT/...}: LWT, BIRTH and DC, described
- * afresh each time so that uptime, addresses and memory are current.
+ * afresh each time so that uptime, addresses and memory are current. BIRTH and APPS carry the
+ * store's history (losses since the buffer was created, an unclean stop before this run), read at
+ * each one: BIRTH is sent on every connection, so each tells the platform what is known then.
  */
 final class KuraLifecycle implements Lifecycle {
 
@@ -21,6 +26,7 @@ final class KuraLifecycle implements Lifecycle {
   private final String clientId;
   private final Supplier<GatewayDescription> gateway;
   private final Supplier<Duration> uptime;
+  private final MessageStore store;
   private final Clock clock;
 
   KuraLifecycle(
@@ -28,12 +34,20 @@ final class KuraLifecycle implements Lifecycle {
       String clientId,
       Supplier<GatewayDescription> gateway,
       Supplier<Duration> uptime,
+      MessageStore store,
       Clock clock) {
     this.account = account;
     this.clientId = clientId;
     this.gateway = gateway;
     this.uptime = uptime;
+    this.store = store;
     this.clock = clock;
+  }
+
+  /** The store's history as BIRTH states it. */
+  static BufferFacts facts(StoreHistory history) {
+    return new BufferFacts(
+        history.lost(), history.evicted(), history.uncleanStop(), history.lastCommit());
   }
 
   @Override
@@ -46,7 +60,9 @@ final class KuraLifecycle implements Lifecycle {
   @Override
   public Optional<Message> birth(PacketLimit limit) {
     String topic = KuraTopics.birth(account, clientId);
-    KuraPayload birth = LifecyclePayloads.birth(gateway.get(), uptime.get(), clock.instant());
+    KuraPayload birth =
+        LifecyclePayloads.birth(
+            gateway.get(), uptime.get(), clock.instant(), facts(store.history()));
     return LifecyclePayloads.within(birth, limit.maxPayload(topic))
         .map(p -> new Message(topic, KuraPayloadCodec.encodeForWire(p)));
   }
@@ -54,7 +70,9 @@ final class KuraLifecycle implements Lifecycle {
   @Override
   public Optional<Message> apps(PacketLimit limit) {
     String topic = KuraTopics.apps(account, clientId);
-    KuraPayload apps = LifecyclePayloads.apps(gateway.get(), uptime.get(), clock.instant());
+    KuraPayload apps =
+        LifecyclePayloads.apps(
+            gateway.get(), uptime.get(), clock.instant(), facts(store.history()));
     return LifecyclePayloads.within(apps, limit.maxPayload(topic))
         .map(p -> new Message(topic, KuraPayloadCodec.encodeForWire(p)));
   }

@@ -101,6 +101,7 @@ public final class UplinkComponent implements Uplink, ControlChannel {
             clientId,
             () -> describe(frameworkProperties, version, applicationIds.get(), expiry),
             () -> Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()),
+            store,
             Clock.systemUTC());
     SessionOptions options =
         new SessionOptions(

@@ -3,6 +3,7 @@ package cn.yichang.edge.uplink.internal;
 import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.StoreCounters;
+import cn.yichang.edge.store.StoreHistory;
 import cn.yichang.edge.store.StoredMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ final class FakeMessageStore implements MessageStore {
   private long nextId = 1;
   private long accepted;
   private int rewinds;
+  private StoreHistory history = new StoreHistory(0, 0, false, null, null);
 
   @Override
   public synchronized void enqueue(OutboundMessage m) {
@@ -110,6 +112,16 @@ final class FakeMessageStore implements MessageStore {
   public synchronized StoreCounters counters() {
     return new StoreCounters(
         accepted, acknowledgedIds.size(), rows.size(), 0, 0, 0, 0, setAside.size());
+  }
+
+  /** Nothing is ever lost in memory: what the file would say, as a test sets it. */
+  @Override
+  public synchronized StoreHistory history() {
+    return history;
+  }
+
+  synchronized void history(StoreHistory history) {
+    this.history = history;
   }
 
   synchronized List<Long> acknowledgedIds() {

@@ -6,6 +6,7 @@ import cn.yichang.edge.kura.GatewayDescription;
 import cn.yichang.edge.kura.KuraMetric;
 import cn.yichang.edge.kura.KuraPayload;
 import cn.yichang.edge.kura.KuraPayloadCodec;
+import cn.yichang.edge.store.StoreHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ class KuraLifecycleTest {
 
   private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
 
+  private final FakeMessageStore store = new FakeMessageStore();
   private final KuraLifecycle lifecycle =
       new KuraLifecycle(
           "yichang",
@@ -29,6 +31,7 @@ class KuraLifecycleTest {
                   .applicationIds(List.of())
                   .build(),
           () -> Duration.ofMinutes(5),
+          store,
           Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
@@ -37,7 +40,9 @@ class KuraLifecycleTest {
     assertThat(birth.topic()).isEqualTo("$EDC/yichang/gw-0001/MQTT/BIRTH");
     KuraPayload payload = KuraPayloadCodec.decode(birth.payload());
     assertThat(payload.timestamp()).isEqualTo(NOW);
-    assertThat(payload.metrics()).allMatch(m -> m.value() instanceof String);
+    assertThat(payload.metrics())
+        .filteredOn(m -> !m.name().startsWith("edge."))
+        .allMatch(m -> m.value() instanceof String);
     assertThat(payload.metrics().stream().map(KuraMetric::name))
         .contains(
             "uptime",
@@ -78,6 +83,28 @@ class KuraLifecycleTest {
   @Test
   void noBirthWhenNotEvenItsEssentialsFit() {
     assertThat(lifecycle.birth(new PacketLimit(60))).isEmpty();
+  }
+
+  @Test
+  void everyBirthAndAppsSaysWhatTheStoreKnowsAtThatMoment() {
+    KuraPayload clean = KuraPayloadCodec.decode(lifecycle.birth(PacketLimit.NONE).orElseThrow().payload());
+    assertThat(clean.metric("edge.unclean_stop")).contains(false);
+    assertThat(clean.metric("edge.lost")).contains(0L);
+    assertThat(clean.metric("edge.last_commit")).isEmpty();
+
+    Instant lastCommit = NOW.minusSeconds(90);
+    store.history(new StoreHistory(12, 3, true, lastCommit, "the gateway did not stop cleanly"));
+
+    for (Lifecycle.Message m : List.of(
+        lifecycle.birth(PacketLimit.NONE).orElseThrow(),
+        lifecycle.apps(PacketLimit.NONE).orElseThrow(),
+        lifecycle.birth(new PacketLimit(512)).orElseThrow()))) {
+      KuraPayload payload = KuraPayloadCodec.decode(m.payload());
+      assertThat(payload.metric("edge.lost")).contains(12L);
+      assertThat(payload.metric("edge.evicted")).contains(3L);
+      assertThat(payload.metric("edge.unclean_stop")).contains(true);
+      assertThat(payload.metric("edge.last_commit")).contains(lastCommit.toEpochMilli());
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.Priority;
 import cn.yichang.edge.store.StoreCounters;
+import cn.yichang.edge.store.StoreHistory;
 import cn.yichang.edge.store.StoredMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,6 +193,11 @@ class TakeAheadTest {
     @Override
     public StoreCounters counters() {
       return new StoreCounters(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public StoreHistory history() {
+      return new StoreHistory(0, 0, false, null, null);
     }
   }
 }
