@@ -57,6 +57,11 @@ final class PlatformRig implements AutoCloseable {
 
   /** A site file polling the soil probe every {@code poll} and forwarding to the broker. */
   Path siteFile(String poll, String extraUplink) throws IOException {
+    return siteFile(poll, extraUplink, dir.resolve("state/buffer.db"));
+  }
+
+  /** The same with the buffer file at {@code store} (on a small file system, say). */
+  Path siteFile(String poll, String extraUplink, Path store) throws IOException {
     return SiteFiles.write(
         dir,
         """
@@ -76,7 +81,7 @@ final class PlatformRig implements AutoCloseable {
                 ACCOUNT,
                 pty.masterEnd(),
                 poll,
-                dir.resolve("state/buffer.db"),
+                store,
                 broker.tlsUrl(),
                 pki.caCert(),
                 pki.gateway().cert(),
