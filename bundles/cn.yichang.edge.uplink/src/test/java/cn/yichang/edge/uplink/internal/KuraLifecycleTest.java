@@ -87,7 +87,8 @@ class KuraLifecycleTest {
 
   @Test
   void everyBirthAndAppsSaysWhatTheStoreKnowsAtThatMoment() {
-    KuraPayload clean = KuraPayloadCodec.decode(lifecycle.birth(PacketLimit.NONE).orElseThrow().payload());
+    KuraPayload clean =
+        KuraPayloadCodec.decode(lifecycle.birth(PacketLimit.NONE).orElseThrow().payload());
     assertThat(clean.metric("edge.unclean_stop")).contains(false);
     assertThat(clean.metric("edge.lost")).contains(0L);
     assertThat(clean.metric("edge.last_commit")).isEmpty();
@@ -95,10 +96,11 @@ class KuraLifecycleTest {
     Instant lastCommit = NOW.minusSeconds(90);
     store.history(new StoreHistory(12, 3, true, lastCommit, "the gateway did not stop cleanly"));
 
-    for (Lifecycle.Message m : List.of(
-        lifecycle.birth(PacketLimit.NONE).orElseThrow(),
-        lifecycle.apps(PacketLimit.NONE).orElseThrow(),
-        lifecycle.birth(new PacketLimit(512)).orElseThrow()))) {
+    for (Lifecycle.Message m :
+        List.of(
+            lifecycle.birth(PacketLimit.NONE).orElseThrow(),
+            lifecycle.apps(PacketLimit.NONE).orElseThrow(),
+            lifecycle.birth(new PacketLimit(512)).orElseThrow())) {
       KuraPayload payload = KuraPayloadCodec.decode(m.payload());
       assertThat(payload.metric("edge.lost")).contains(12L);
       assertThat(payload.metric("edge.evicted")).contains(3L);
