@@ -80,6 +80,7 @@ public final class LifecyclePayloads {
     List<KuraMetric> metrics = new ArrayList<>(kura.metrics());
     metrics.add(new KuraMetric(BufferFacts.LOST, buffer.lost()));
     metrics.add(new KuraMetric(BufferFacts.EVICTED, buffer.evicted()));
+    metrics.add(new KuraMetric(BufferFacts.SET_ASIDE, buffer.setAside()));
     metrics.add(new KuraMetric(BufferFacts.UNCLEAN_STOP, buffer.uncleanStop()));
     if (buffer.uncleanStop() && buffer.lastCommit() != null) {
       metrics.add(new KuraMetric(BufferFacts.LAST_COMMIT, buffer.lastCommit().toEpochMilli()));

@@ -125,39 +125,44 @@ class LifecyclePayloadsTest {
   @Test
   void birthEndsWithTheBuffersFactsInTheirTypes() throws Exception {
     Instant lastCommit = Instant.parse("2026-06-01T07:42:13.250Z");
-    BufferFacts facts = new BufferFacts(37, 5, true, lastCommit);
+    BufferFacts facts = new BufferFacts(37, 5, 2, true, lastCommit);
 
     KuraPayload birth = LifecyclePayloads.birth(fullDescription(), UPTIME, NOW, facts);
 
     List<KuraMetric> metrics = birth.metrics();
-    assertThat(metrics.subList(0, metrics.size() - 4))
+    assertThat(metrics.subList(0, metrics.size() - 5))
         .isEqualTo(LifecyclePayloads.birth(fullDescription(), UPTIME, NOW).metrics());
-    assertThat(metrics.subList(metrics.size() - 4, metrics.size()))
+    assertThat(metrics.subList(metrics.size() - 5, metrics.size()))
         .containsExactly(
             new KuraMetric("edge.lost", 37L),
             new KuraMetric("edge.evicted", 5L),
+            new KuraMetric("edge.set_aside", 2L),
             new KuraMetric("edge.unclean_stop", true),
             new KuraMetric("edge.last_commit", 1_780_299_733_250L));
-    // INT64, INT64, BOOL, INT64 on the wire: the strict decoder gives back the same Java types
+    // INT64, INT64, INT64, BOOL, INT64 on the wire: the strict decoder gives back the same Java
+    // types
     KuraPayload decoded = KuraPayloadCodec.decodeStrict(KuraPayloadCodec.encodeForWire(birth));
     assertThat(decoded.metric("edge.lost")).containsInstanceOf(Long.class);
     assertThat(decoded.metric("edge.evicted")).containsInstanceOf(Long.class);
+    assertThat(decoded.metric("edge.set_aside")).containsInstanceOf(Long.class);
     assertThat(decoded.metric("edge.unclean_stop")).contains(Boolean.TRUE);
     assertThat(decoded.metric("edge.last_commit")).contains(lastCommit.toEpochMilli());
     assertThat(LifecyclePayloads.apps(fullDescription(), UPTIME, NOW, facts)).isEqualTo(birth);
     // a BIRTH cut down to a small packet limit keeps them: they are why the platform reads BIRTH
     KuraPayload cut = LifecyclePayloads.within(birth, 400).orElseThrow();
     assertThat(cut.metrics()).hasSizeLessThan(metrics.size());
-    assertThat(cut.metrics()).containsAll(metrics.subList(metrics.size() - 4, metrics.size()));
+    assertThat(cut.metrics()).containsAll(metrics.subList(metrics.size() - 5, metrics.size()));
   }
 
   @Test
   void aCleanStartSaysSoAndHasNoLastCommit() {
     KuraPayload birth =
-        LifecyclePayloads.birth(fullDescription(), UPTIME, NOW, new BufferFacts(0, 0, false, null));
+        LifecyclePayloads.birth(
+            fullDescription(), UPTIME, NOW, new BufferFacts(0, 0, 0, false, null));
 
     assertThat(birth.metric("edge.unclean_stop")).contains(Boolean.FALSE);
     assertThat(birth.metric("edge.lost")).contains(0L);
+    assertThat(birth.metric("edge.set_aside")).contains(0L);
     assertThat(birth.metric("edge.evicted")).contains(0L);
     assertThat(birth.metric("edge.last_commit")).isEmpty();
   }

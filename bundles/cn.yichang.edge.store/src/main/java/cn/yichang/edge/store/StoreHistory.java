@@ -16,6 +16,8 @@ import java.time.Instant;
  *     writable (full disk, I/O errors), left unwritten when the store had to close, or held in a
  *     damaged file that was replaced
  * @param evicted messages dropped to keep the buffer under its size limit
+ * @param setAside messages taken out of the queue because the platform will never accept them
+ *     ({@link MessageStore#setAside}): known, deliberate gaps in {@code edge.seq}
  * @param uncleanStop in this run (since the process started): the buffer was not closed cleanly
  *     before it (kill -9, power cut, a crash), or a damaged or missing file was replaced by a new
  *     one. What was queued but not yet committed then is lost and counted nowhere.
@@ -25,4 +27,9 @@ import java.time.Instant;
  * @param uncleanCause with {@code uncleanStop}: what happened, for people; {@code null} otherwise
  */
 public record StoreHistory(
-    long lost, long evicted, boolean uncleanStop, Instant lastCommit, String uncleanCause) {}
+    long lost,
+    long evicted,
+    long setAside,
+    boolean uncleanStop,
+    Instant lastCommit,
+    String uncleanCause) {}

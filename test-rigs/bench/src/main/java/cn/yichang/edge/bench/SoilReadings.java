@@ -102,7 +102,7 @@ final class SoilReadings {
 
     @Override
     public StoreHistory history() {
-      return new StoreHistory(0, 0, false, null, null);
+      return new StoreHistory(0, 0, 0, false, null, null);
     }
   }
 

@@ -114,9 +114,11 @@ final class MetaTable {
 
   /**
    * Stages, in the caller's transaction, what a group commit changes: the next sequence number and
-   * the commit's time when it wrote messages ({@code nextSeq} &gt; 0), the totals that changed.
+   * the commit's time when it wrote messages ({@code nextSeq} &gt; 0), the totals that changed, and
+   * {@code setAside} more messages set aside in this very transaction (so that a kill -9 after it
+   * cannot leave rows moved aside and not counted).
    */
-  void stageCommit(long nextSeq) throws SQLException {
+  void stageCommit(long nextSeq, long setAside) throws SQLException {
     stagedLastCommit = lastCommitMillis;
     if (nextSeq > 0) {
       stagedLastCommit = clock.millis();
@@ -126,7 +128,7 @@ final class MetaTable {
     if (!markedOpen) {
       row(CLEAN_STOP, 0);
     }
-    stageTotals();
+    stageTotals(setAside);
     save.executeBatch();
   }
 
@@ -146,7 +148,7 @@ final class MetaTable {
   /** Stages the totals and {@value #CLEAN_STOP} = 1, for a clean close. */
   void stageCleanClose() throws SQLException {
     stagedLastCommit = lastCommitMillis;
-    stageTotals();
+    stageTotals(0);
     row(CLEAN_STOP, 1);
     save.executeBatch();
   }
@@ -167,9 +169,9 @@ final class MetaTable {
     }
   }
 
-  private void stageTotals() throws SQLException {
+  private void stageTotals(long setAside) throws SQLException {
     for (Total t : TOTALS) {
-      long value = totals.get(t);
+      long value = totals.get(t) + (t == Total.SET_ASIDE ? setAside : 0);
       stagedTotals[t.ordinal()] = value;
       if (value != savedTotals[t.ordinal()]) {
         row(t.key(), value);

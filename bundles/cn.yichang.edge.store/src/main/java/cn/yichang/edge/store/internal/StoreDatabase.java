@@ -243,10 +243,10 @@ final class StoreDatabase implements AutoCloseable {
         }
         insert.executeBatch();
       }
-      meta.stageCommit(inserts.isEmpty() ? 0 : seq);
       if (!setAside.isEmpty()) {
         asideCount = moveAside(setAside);
       }
+      meta.stageCommit(inserts.isEmpty() ? 0 : seq, asideCount);
       if (!deletes.isEmpty()) {
         deleted = delete(deletes);
       }

@@ -33,9 +33,10 @@ final class StoreReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "since the file was created: lost=%d evicted=%d; %s%n",
+            "since the file was created: lost=%d evicted=%d set-aside=%d; %s%n",
             h.lost(),
             h.evicted(),
+            h.setAside(),
             h.uncleanStop()
                 ? "unclean stop before this run ("
                     + h.uncleanCause()

@@ -40,6 +40,7 @@ final class StoreStats {
 
   void setAside(int messages) {
     setAside.addAndGet(messages);
+    totals.add(Total.SET_ASIDE, messages);
     buffered.addAndGet(-messages);
   }
 
@@ -79,6 +80,7 @@ final class StoreStats {
     return new StoreHistory(
         totals.get(Total.LOST),
         totals.get(Total.EVICTED),
+        totals.get(Total.SET_ASIDE),
         unclean != null,
         unclean == null ? null : unclean.lastCommit(),
         unclean == null ? null : unclean.cause());

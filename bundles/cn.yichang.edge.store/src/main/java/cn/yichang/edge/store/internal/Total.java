@@ -9,7 +9,8 @@ import java.util.Locale;
  */
 enum Total {
   LOST,
-  EVICTED;
+  EVICTED,
+  SET_ASIDE;
 
   /** The row of the {@code meta} table: the constant's name in lower case. */
   String key() {

@@ -36,7 +36,7 @@ class MessageStoreComponentTest {
       assertThat(component.store())
           .contains("buffer.db")
           .contains("accepted=3 acknowledged=1 buffered=2")
-          .contains("since the file was created: lost=0 evicted=0; clean start")
+          .contains("since the file was created: lost=0 evicted=0 set-aside=0; clean start")
           .containsPattern("ALARM +0\\R")
           .containsPattern("CONTROL +0\\R")
           .containsPattern(

@@ -47,7 +47,11 @@ final class KuraLifecycle implements Lifecycle {
   /** The store's history as BIRTH states it. */
   static BufferFacts facts(StoreHistory history) {
     return new BufferFacts(
-        history.lost(), history.evicted(), history.uncleanStop(), history.lastCommit());
+        history.lost(),
+        history.evicted(),
+        history.setAside(),
+        history.uncleanStop(),
+        history.lastCommit());
   }
 
   @Override

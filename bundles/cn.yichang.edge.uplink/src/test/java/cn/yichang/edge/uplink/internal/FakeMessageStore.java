@@ -30,7 +30,7 @@ final class FakeMessageStore implements MessageStore {
   private long nextId = 1;
   private long accepted;
   private int rewinds;
-  private StoreHistory history = new StoreHistory(0, 0, false, null, null);
+  private StoreHistory history = new StoreHistory(0, 0, 0, false, null, null);
 
   @Override
   public synchronized void enqueue(OutboundMessage m) {

@@ -94,7 +94,7 @@ class KuraLifecycleTest {
     assertThat(clean.metric("edge.last_commit")).isEmpty();
 
     Instant lastCommit = NOW.minusSeconds(90);
-    store.history(new StoreHistory(12, 3, true, lastCommit, "the gateway did not stop cleanly"));
+    store.history(new StoreHistory(12, 3, 2, true, lastCommit, "the gateway did not stop cleanly"));
 
     for (Lifecycle.Message m :
         List.of(
@@ -104,6 +104,7 @@ class KuraLifecycleTest {
       KuraPayload payload = KuraPayloadCodec.decode(m.payload());
       assertThat(payload.metric("edge.lost")).contains(12L);
       assertThat(payload.metric("edge.evicted")).contains(3L);
+      assertThat(payload.metric("edge.set_aside")).contains(2L);
       assertThat(payload.metric("edge.unclean_stop")).contains(true);
       assertThat(payload.metric("edge.last_commit")).contains(lastCommit.toEpochMilli());
     }

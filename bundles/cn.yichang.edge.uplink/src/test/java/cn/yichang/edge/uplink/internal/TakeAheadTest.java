@@ -197,7 +197,7 @@ class TakeAheadTest {
 
     @Override
     public StoreHistory history() {
-      return new StoreHistory(0, 0, false, null, null);
+      return new StoreHistory(0, 0, 0, false, null, null);
     }
   }
 }
