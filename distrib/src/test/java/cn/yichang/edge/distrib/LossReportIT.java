@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.yichang.edge.kura.KuraPayload;
 import cn.yichang.edge.sim.broker.ReceivedMessage;
+import cn.yichang.edge.store.OutboundMessage;
+import cn.yichang.edge.store.Priority;
+import cn.yichang.edge.store.internal.SqliteMessageStore;
+import cn.yichang.edge.store.internal.StoreSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -20,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the gateway knows it lost reaches the platform in BIRTH: {@code edge.unclean_stop} after a
- * kill -9 (and not after SIGTERM), {@code edge.lost} after a full disk. A loss before a message's
- * commit uses no {@code edge.seq}, so the platform cannot see it as a gap.
+ * kill -9 (and not after SIGTERM), {@code edge.lost} after a full disk, {@code edge.evicted} after
+ * a backlog larger than the buffer's limit. A loss before a message's commit uses no {@code
+ * edge.seq}, so the platform cannot see it as a gap.
  */
 class LossReportIT {
   private static final String BIRTH = "$EDC/yichang/yc-it-0100/MQTT/BIRTH";
@@ -100,6 +105,46 @@ class LossReportIT {
     } finally {
       run("umount", "-l", disk.toString());
     }
+  }
+
+  @Test
+  void birthAfterEvictionCountsWhatWasEvicted() throws Exception {
+    Path buffer = dir.resolve("state/buffer.db");
+    Files.createDirectories(buffer.getParent());
+    int backlog = fillBuffer(buffer, 1600, 1024); // about 1.7 MB queued before this run
+    try (PlatformRig rig = new PlatformRig(dir)) {
+      rig.broker.stop();
+      Path site = rig.siteFile("250ms", "", buffer, 1);
+      try (GatewayProcess gateway = GatewayProcess.start("run", "--config", site.toString())) {
+        gateway.awaitLine(l -> l.contains("Store: evicted") && l.contains("TELEMETRY"), WAIT);
+
+        rig.broker.start();
+        KuraPayload birth = awaitBirth(rig, 1);
+        long evicted = (Long) birth.metric("edge.evicted").orElseThrow();
+        assertThat(evicted).isBetween(1L, (long) backlog);
+        assertThat(birth.metric("edge.lost")).contains(0L);
+        assertThat(gateway.terminate()).isZero();
+      }
+    }
+  }
+
+  /**
+   * Queues {@code count} telemetry messages of {@code bytes} each in a buffer file, as a long
+   * outage would, and closes it cleanly.
+   */
+  private static int fillBuffer(Path buffer, int count, int bytes) {
+    StoreSettings settings =
+        new StoreSettings(buffer, 64L << 20, Duration.ofMillis(20), 500, 20_000, 8L << 20);
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings)) {
+      Instant acquired = Instant.now().minus(Duration.ofDays(1));
+      for (int n = 0; n < count; n++) {
+        store.enqueue(
+            new OutboundMessage(
+                "yichang/yc-it-0100/backlog", Priority.TELEMETRY, new byte[bytes], acquired));
+      }
+      await().atMost(WAIT).until(() -> store.counters().buffered() == count);
+    }
+    return count;
   }
 
   /** The {@code n}th BIRTH the platform received (from 1), decoded. */

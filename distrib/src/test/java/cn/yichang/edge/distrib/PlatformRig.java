@@ -62,6 +62,11 @@ final class PlatformRig implements AutoCloseable {
 
   /** The same with the buffer file at {@code store} (on a small file system, say). */
   Path siteFile(String poll, String extraUplink, Path store) throws IOException {
+    return siteFile(poll, extraUplink, store, 64);
+  }
+
+  /** The same with the buffer file at {@code store}, kept under {@code maxMb}. */
+  Path siteFile(String poll, String extraUplink, Path store, int maxMb) throws IOException {
     return SiteFiles.write(
         dir,
         """
@@ -70,7 +75,7 @@ final class PlatformRig implements AutoCloseable {
           - {id: rs485-1, type: serial, port: %s, baud: 9600}
         devices:
           - {id: soil-01, profile: agriculture/soil-3in1, bus: rs485-1, unit: 1, poll: %s}
-        store: {path: %s, commit-interval: 100ms}
+        store: {path: %s, commit-interval: 100ms, max-mb: %d}
         uplink:
           url: %s
           tls: {ca: %s, cert: %s, key: %s}
@@ -82,6 +87,7 @@ final class PlatformRig implements AutoCloseable {
                 pty.masterEnd(),
                 poll,
                 store,
+                maxMb,
                 broker.tlsUrl(),
                 pki.caCert(),
                 pki.gateway().cert(),
