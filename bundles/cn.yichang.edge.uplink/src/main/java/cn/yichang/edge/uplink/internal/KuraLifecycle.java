@@ -63,21 +63,24 @@ final class KuraLifecycle implements Lifecycle {
 
   @Override
   public Optional<Message> birth(PacketLimit limit) {
-    String topic = KuraTopics.birth(account, clientId);
-    KuraPayload birth =
+    return fitted(
+        KuraTopics.birth(account, clientId),
         LifecyclePayloads.birth(
-            gateway.get(), uptime.get(), clock.instant(), facts(store.history()));
-    return LifecyclePayloads.within(birth, limit.maxPayload(topic))
-        .map(p -> new Message(topic, KuraPayloadCodec.encodeForWire(p)));
+            gateway.get(), uptime.get(), clock.instant(), facts(store.history())),
+        limit);
   }
 
   @Override
   public Optional<Message> apps(PacketLimit limit) {
-    String topic = KuraTopics.apps(account, clientId);
-    KuraPayload apps =
+    return fitted(
+        KuraTopics.apps(account, clientId),
         LifecyclePayloads.apps(
-            gateway.get(), uptime.get(), clock.instant(), facts(store.history()));
-    return LifecyclePayloads.within(apps, limit.maxPayload(topic))
+            gateway.get(), uptime.get(), clock.instant(), facts(store.history())),
+        limit);
+  }
+
+  private static Optional<Message> fitted(String topic, KuraPayload payload, PacketLimit limit) {
+    return LifecyclePayloads.within(payload, limit.maxPayload(topic))
         .map(p -> new Message(topic, KuraPayloadCodec.encodeForWire(p)));
   }
 
