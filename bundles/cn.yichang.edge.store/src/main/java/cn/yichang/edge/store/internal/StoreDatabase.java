@@ -30,25 +30,6 @@ import java.util.Map;
  * commit and whether the file was closed cleanly.
  */
 final class StoreDatabase implements AutoCloseable {
-  /**
-   * Messages the platform will never accept, kept for an operator to look at; files written before
-   * this table existed get it at open.
-   */
-  private static final String SET_ASIDE_TABLE =
-      """
-      CREATE TABLE IF NOT EXISTS set_aside (
-        id INTEGER PRIMARY KEY,  -- the sequence number it had
-        priority INTEGER NOT NULL,
-        topic TEXT NOT NULL,
-        payload BLOB NOT NULL,
-        created INTEGER NOT NULL,
-        reason TEXT NOT NULL,
-        set_aside INTEGER NOT NULL  -- ms since the epoch
-      )""";
-
-  /** The newest set-aside messages kept; older ones are only counted. */
-  static final int SET_ASIDE_KEPT = 100;
-
   private static final List<String> SCHEMA =
       List.of(
           """
@@ -61,7 +42,7 @@ final class StoreDatabase implements AutoCloseable {
           )""",
           "CREATE INDEX messages_sending_order ON messages (priority, id)",
           "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-          SET_ASIDE_TABLE);
+          SetAsideTable.SCHEMA);
 
   private final Connection connection;
   private final long pageSize;
@@ -69,10 +50,8 @@ final class StoreDatabase implements AutoCloseable {
   private final PreparedStatement deleteRange;
   private final PreparedStatement after;
   private final PreparedStatement replacePayload;
-  private final PreparedStatement copyAside;
-  private final PreparedStatement deleteOne;
-  private final PreparedStatement trimAside;
   private final MetaTable meta;
+  private final SetAsideTable setAside;
   private long nextSeq;
 
   /** What one {@link #write} did. */
@@ -84,20 +63,8 @@ final class StoreDatabase implements AutoCloseable {
     this.nextSeq = rows.get(MetaTable.NEXT_SEQ);
     this.meta = new MetaTable(connection, rows, totals, clock);
     this.pageSize = SqliteFiles.pragma(connection, "page_size");
-    try (Statement s = connection.createStatement()) {
-      s.executeUpdate(SET_ASIDE_TABLE);
-    }
+    this.setAside = new SetAsideTable(connection, clock);
     replacePayload = connection.prepareStatement("UPDATE messages SET payload = ? WHERE id = ?");
-    copyAside =
-        connection.prepareStatement(
-            "INSERT OR REPLACE INTO set_aside (id, priority, topic, payload, created, reason,"
-                + " set_aside) SELECT id, priority, topic, payload, created, ?, ? FROM messages"
-                + " WHERE id = ?");
-    deleteOne = connection.prepareStatement("DELETE FROM messages WHERE id = ?");
-    trimAside =
-        connection.prepareStatement(
-            "DELETE FROM set_aside WHERE id <= (SELECT id FROM set_aside ORDER BY id DESC"
-                + " LIMIT 1 OFFSET ?)");
     insert =
         connection.prepareStatement(
             "INSERT INTO messages (id, priority, topic, payload, created) VALUES (?, ?, ?, ?, ?)");
@@ -213,7 +180,7 @@ final class StoreDatabase implements AutoCloseable {
   Written write(
       List<OutboundMessage> messages,
       Collection<RowSplit> splits,
-      Map<Long, String> setAside,
+      Map<Long, String> asides,
       Collection<Long> deletes)
       throws SQLException {
     long seq = nextSeq;
@@ -243,8 +210,8 @@ final class StoreDatabase implements AutoCloseable {
         }
         insert.executeBatch();
       }
-      if (!setAside.isEmpty()) {
-        asideCount = moveAside(setAside);
+      if (!asides.isEmpty()) {
+        asideCount = setAside.moveAside(asides);
       }
       meta.stageCommit(inserts.isEmpty() ? 0 : seq, asideCount);
       if (!deletes.isEmpty()) {
@@ -264,22 +231,6 @@ final class StoreDatabase implements AutoCloseable {
     } finally {
       autoCommitQuietly();
     }
-  }
-
-  private int moveAside(Map<Long, String> rows) throws SQLException {
-    long now = System.currentTimeMillis();
-    int moved = 0;
-    for (Map.Entry<Long, String> row : rows.entrySet()) {
-      copyAside.setString(1, row.getValue());
-      copyAside.setLong(2, now);
-      copyAside.setLong(3, row.getKey());
-      copyAside.executeUpdate();
-      deleteOne.setLong(1, row.getKey());
-      moved += deleteOne.executeUpdate();
-    }
-    trimAside.setInt(1, SET_ASIDE_KEPT);
-    trimAside.executeUpdate();
-    return moved;
   }
 
   /**
@@ -396,17 +347,7 @@ final class StoreDatabase implements AutoCloseable {
 
   /** Sets {@code newest[priority]} to the highest id of each priority in the file, 0 for none. */
   void newestIds(long[] newest) throws SQLException {
-    // one indexed lookup per priority, not a scan of a large backlog
-    try (PreparedStatement max =
-        connection.prepareStatement(
-            "SELECT coalesce(max(id), 0) FROM messages WHERE priority = ?")) {
-      for (Priority p : Priority.values()) {
-        max.setInt(1, p.ordinal());
-        try (ResultSet rs = max.executeQuery()) {
-          newest[p.ordinal()] = rs.next() ? rs.getLong(1) : 0;
-        }
-      }
-    }
+    QueueSummary.newestIds(connection, newest);
   }
 
   long count() throws SQLException {
@@ -428,23 +369,9 @@ final class StoreDatabase implements AutoCloseable {
     }
   }
 
+  /** What each priority holds, highest first. */
   List<PrioritySpan> spans() throws SQLException {
-    List<PrioritySpan> out = new ArrayList<>();
-    try (Statement s = connection.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT priority, count(*), min(created), max(created) FROM messages"
-                    + " GROUP BY priority ORDER BY priority DESC")) {
-      while (rs.next()) {
-        out.add(
-            new PrioritySpan(
-                Priority.values()[rs.getInt(1)],
-                rs.getLong(2),
-                Instant.ofEpochMilli(rs.getLong(3)),
-                Instant.ofEpochMilli(rs.getLong(4))));
-      }
-    }
-    return out;
+    return QueueSummary.spans(connection);
   }
 
   @Override

@@ -130,7 +130,7 @@ class SplitAndSetAsideTest {
 
   @Test
   void onlyTheNewestSetAsideMessagesAreKept() throws Exception {
-    int count = StoreDatabase.SET_ASIDE_KEPT + 20;
+    int count = SetAsideTable.KEPT + 20;
     try (SqliteMessageStore store = SqliteMessageStore.open(settings(dir))) {
       for (int n = 0; n < count; n++) {
         store.enqueue(message(TELEMETRY, n));
@@ -149,8 +149,8 @@ class SplitAndSetAsideTest {
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*), min(id), max(id) FROM set_aside")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(StoreDatabase.SET_ASIDE_KEPT);
-      assertThat(rs.getLong(2)).isEqualTo(count - StoreDatabase.SET_ASIDE_KEPT + 1);
+      assertThat(rs.getInt(1)).isEqualTo(SetAsideTable.KEPT);
+      assertThat(rs.getLong(2)).isEqualTo(count - SetAsideTable.KEPT + 1);
       assertThat(rs.getLong(3)).isEqualTo(count);
     }
   }
