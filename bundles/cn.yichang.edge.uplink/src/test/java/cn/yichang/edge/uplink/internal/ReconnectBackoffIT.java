@@ -50,6 +50,7 @@ class ReconnectBackoffIT {
       for (int i = 1; i <= INTERVALS; i++) {
         intervals.add((at.get(i) - at.get(i - 1)) / 1_000_000);
       }
+      System.out.printf("reconnect intervals after CONNACK-then-drop (ms): %s%n", intervals);
       for (int n = 1; n <= INTERVALS; n++) {
         long ceiling = Math.min(MAX_MS, MIN_MS << n);
         assertThat(intervals.get(n - 1))
