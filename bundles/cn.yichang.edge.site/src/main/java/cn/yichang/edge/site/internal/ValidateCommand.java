@@ -110,6 +110,16 @@ public final class ValidateCommand {
         refusals.add(
             new Problem(report.site().file(), report.lines().line(field), field, e.getReason())
                 .toString());
+      } catch (RuntimeException e) {
+        // a check that fails in itself: still one line at the section, never a stack trace
+        String field = d.field("");
+        refusals.add(
+            new Problem(
+                    report.site().file(),
+                    report.lines().line(field),
+                    field,
+                    "cannot be checked: " + e)
+                .toString());
       }
     }
     return refusals;

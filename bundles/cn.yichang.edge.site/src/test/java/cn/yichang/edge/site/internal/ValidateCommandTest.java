@@ -28,6 +28,28 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aCheckThatFailsInItselfIsOneLineAtItsSectionNotAStackTrace() {
+    int exit =
+        ValidateCommand.run(
+            new String[] {"--config", SITES + "valid.yaml", "--profiles", PROFILES},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            (pid, properties) -> {
+              throw new IllegalStateException("boom in " + pid);
+            });
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(out())
+        .isNotEmpty()
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .matches(SITES.replace(".", "\\.") + "valid\\.yaml:\\d+: .*")
+                    .contains("cannot be checked: java.lang.IllegalStateException: boom in "));
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
   void acceptsTheEqualsForm() {
     assertThat(run("--config=" + SITES + "valid.yaml", "--profiles=" + PROFILES)).isZero();
   }

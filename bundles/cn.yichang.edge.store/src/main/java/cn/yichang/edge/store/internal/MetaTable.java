@@ -142,6 +142,9 @@ final class MetaTable {
     long evicted = totals.get(Total.EVICTED) + count;
     stagedTotals[Total.EVICTED.ordinal()] = evicted;
     row(Total.EVICTED.key(), evicted);
+    if (!markedOpen) {
+      row(CLEAN_STOP, 0); // committed() counts the mark as made
+    }
     save.executeBatch();
   }
 

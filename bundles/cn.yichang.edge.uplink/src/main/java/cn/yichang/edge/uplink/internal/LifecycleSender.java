@@ -39,8 +39,11 @@ final class LifecycleSender {
    * Publishes BIRTH, cut down to the packet limit, and waits for its PUBACK. A refusal is reported
    * and tolerated (data matters more than the announcement), and so is a limit too small for even a
    * cut-down BIRTH; no answer means the connection is not usable.
+   *
+   * @return whether the broker acknowledged BIRTH: only such a connection can prove itself
    */
-  void birth(MqttSession session, PacketLimit limit) throws SessionException, InterruptedException {
+  boolean birth(MqttSession session, PacketLimit limit)
+      throws SessionException, InterruptedException {
     Optional<Lifecycle.Message> fitted = lifecycle.birth(limit);
     if (fitted.isEmpty()) {
       counters.onError("BIRTH not sent: the broker's limit of " + limit + " a packet is too small");
@@ -48,7 +51,7 @@ final class LifecycleSender {
           "BIRTH not sent: even its essential metrics are more than the broker's limit of "
               + limit
               + " a packet; data is sent without it");
-      return;
+      return false;
     }
     Lifecycle.Message birth = fitted.get();
     Outcome outcome = new Outcome();
@@ -58,6 +61,7 @@ final class LifecycleSender {
       counters.onError("BIRTH on " + birth.topic() + " refused: " + failure);
       LOG.warn("Broker refused BIRTH on {}: {}", birth.topic(), failure);
     }
+    return failure == null;
   }
 
   /**

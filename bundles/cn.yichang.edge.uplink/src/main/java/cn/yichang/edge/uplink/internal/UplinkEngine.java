@@ -129,7 +129,7 @@ final class UplinkEngine {
     ConnectionState state = new ConnectionState();
     MqttSession session = null;
     boolean connected = false;
-    long answeredAt = 0; // when BIRTH was answered: the connection is usable from then on
+    long answeredAt = 0; // when BIRTH was acknowledged: the connection is usable from then on
     try {
       Lifecycle.Message will = lifecycle.will();
       SessionOptions connection =
@@ -160,8 +160,9 @@ final class UplinkEngine {
           size,
           limit.limited() ? ", packets up to " + limit : "");
       subscribeControl(session);
-      lifecycle.birth(session, limit);
-      answeredAt = System.nanoTime();
+      if (lifecycle.birth(session, limit)) {
+        answeredAt = System.nanoTime();
+      }
       control.connected(session, limit);
       long generation = window.open(size);
       String refusal = drainer.drain(session, generation, limit, () -> running && !state.isLost());

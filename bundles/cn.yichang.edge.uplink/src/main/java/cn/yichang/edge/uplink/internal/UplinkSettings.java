@@ -102,7 +102,7 @@ record UplinkSettings(
 
   static String required(String key, String value) {
     if (value == null || value.isBlank()) {
-      throw new BadSetting("protocol", "uplink " + key + " is missing");
+      throw new BadSetting(key, "uplink " + key + " is missing");
     }
     return value.trim();
   }

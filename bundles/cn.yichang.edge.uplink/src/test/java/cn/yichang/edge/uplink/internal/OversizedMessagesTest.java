@@ -177,7 +177,25 @@ class OversizedMessagesTest {
     broker.dropAfterBirth = false;
   }
 
+  @Test
+  void aConnectionWhoseBirthWasRefusedNeverProvesItselfSoTheBackoffKeepsGrowing() {
+    ReconnectPolicy provenAtOnce =
+        new ReconnectPolicy(
+            Duration.ofMillis(10), Duration.ofMillis(40), Duration.ZERO, new SplittableRandom(1));
+    broker.reasonCode = p -> p.topic().equals(BIRTH) ? 0x87 : 0; // an ACL on BIRTH
+    broker.dropAfterBirth = true;
+    start(0, provenAtOnce);
+
+    await().atMost(WAIT).until(() -> broker.connectAttempts() >= 5);
+    assertThat(provenAtOnce.failures()).isGreaterThanOrEqualTo(4);
+    broker.dropAfterBirth = false;
+  }
+
   private void start(int maxMessage) {
+    start(maxMessage, policy);
+  }
+
+  private void start(int maxMessage, ReconnectPolicy policy) {
     SessionOptions options =
         new SessionOptions(
             "tcp://fake:1883",

@@ -64,6 +64,14 @@ class UplinkSettingsTest {
     assertProblem(c -> c.connectTimeoutS = 0, "uplink connect.timeout.s is 0");
   }
 
+  @Test
+  void aMissingKeyIsTheKeyRefusedNotTheProtocol() {
+    TestConfig c = new TestConfig();
+    c.account = "";
+    assertThatThrownBy(() -> UplinkSettings.from(c))
+        .isInstanceOfSatisfying(BadSetting.class, e -> assertThat(e.key()).isEqualTo("account"));
+  }
+
   private void assertProblem(java.util.function.Consumer<TestConfig> change, String message) {
     TestConfig c = new TestConfig();
     change.accept(c);

@@ -2,6 +2,7 @@ package cn.yichang.edge.uplink.internal.session;
 
 import cn.yichang.edge.uplink.internal.session.PahoSessionFactory.Protocol;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,16 +12,23 @@ import org.slf4j.LoggerFactory;
  * "unsupported protocol version"); the first protocol that connects is kept for every later
  * connection of this factory, that is of this run of the uplink component.
  *
+ * <p>A bare close on the CONNECT is also what a broker going down does, and MQTT 3.1.1 kept for the
+ * run would never read an MQTT 5 broker's packet limit: after a bare close MQTT 3.1.1 is kept only
+ * when it happened on {@value #BARE_CLOSES_TO_KEEP_MQTT3} connections; an explicit "unsupported
+ * protocol version" is enough at once.
+ *
  * <p>The choice is not written down across restarts: a broker is upgraded to MQTT 5 (RabbitMQ 3.13)
  * without the gateway being told, and finding out again costs one refused CONNECT per start, while
  * a stored choice would need a file of state tied to the url for no gain.
  */
 final class ProtocolFallback {
   private static final Logger LOG = LoggerFactory.getLogger(ProtocolFallback.class);
+  static final int BARE_CLOSES_TO_KEEP_MQTT3 = 2;
 
   private final SessionFactory mqtt5;
   private final SessionFactory mqtt3;
   private volatile Protocol chosen;
+  private final AtomicInteger bareCloses = new AtomicInteger();
 
   ProtocolFallback() {
     this(Mqtt5Session::new, Mqtt3Session::new);
@@ -90,7 +98,15 @@ final class ProtocolFallback {
       current = mqtt3.open(options, listener);
       try {
         ServerLimits limits = current.connect();
-        choose(Protocol.MQTT3, options.serverUri(), " (it refused MQTT 5)");
+        if (ConnectFailures.kind(refusal) == ConnectFailures.Kind.PROTOCOL_REFUSED
+            || bareCloses.incrementAndGet() >= BARE_CLOSES_TO_KEEP_MQTT3) {
+          choose(Protocol.MQTT3, options.serverUri(), " (it refused MQTT 5)");
+        } else {
+          LOG.info(
+              "Uplink: {} took MQTT 3.1.1 after closing on MQTT 5; MQTT 5 is tried again at the"
+                  + " next connection, in case the broker was only going down",
+              options.serverUri());
+        }
         return limits;
       } catch (SessionException e) {
         throw new SessionException(
