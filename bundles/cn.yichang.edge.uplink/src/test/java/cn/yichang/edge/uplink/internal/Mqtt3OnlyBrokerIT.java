@@ -85,7 +85,8 @@ class Mqtt3OnlyBrokerIT {
       assertThat(gateway.uplink().status().connected()).isTrue();
 
       // A second client with the gateway's id makes the broker drop the gateway: the reconnection
-      // keeps MQTT 3.1.1 (ProtocolFallbackTest counts that no MQTT 5 attempt comes first).
+      // tries MQTT 5 once more (one bare close may be a broker going down), is closed again and
+      // then keeps MQTT 3.1.1 for the run (ProtocolFallbackTest counts the attempts).
       MqttClient intruder = new MqttClient(broker.tlsUrl(), "gw-auto", new MemoryPersistence());
       intruder.connect(o);
       intruder.disconnect();

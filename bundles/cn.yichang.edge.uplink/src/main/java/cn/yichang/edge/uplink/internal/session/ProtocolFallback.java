@@ -28,6 +28,7 @@ final class ProtocolFallback {
   private final SessionFactory mqtt5;
   private final SessionFactory mqtt3;
   private volatile Protocol chosen;
+  private volatile Protocol lastConnected;
   private final AtomicInteger bareCloses = new AtomicInteger();
 
   ProtocolFallback() {
@@ -50,13 +51,22 @@ final class ProtocolFallback {
     return new Probe(options, listener);
   }
 
-  /** {@code mqtt5} or {@code mqtt3} once a connection succeeded; {@code auto} until then. */
+  /**
+   * The protocol of the newest connection, {@code mqtt5} or {@code mqtt3}; {@code auto} before the
+   * first.
+   */
   String inUse() {
-    Protocol protocol = chosen;
+    Protocol protocol = lastConnected;
     return protocol == null ? Protocol.AUTO.key() : protocol.key();
   }
 
+  /** The protocol kept for the run, {@code null} while it is still being found out. */
+  Protocol chosen() {
+    return chosen;
+  }
+
   private void choose(Protocol protocol, String serverUri, String why) {
+    lastConnected = protocol;
     if (chosen == null) {
       chosen = protocol;
       LOG.info("Uplink: {} speaks {}{}; keeping it for this run", serverUri, protocol.key(), why);
@@ -102,6 +112,7 @@ final class ProtocolFallback {
             || bareCloses.incrementAndGet() >= BARE_CLOSES_TO_KEEP_MQTT3) {
           choose(Protocol.MQTT3, options.serverUri(), " (it refused MQTT 5)");
         } else {
+          lastConnected = Protocol.MQTT3;
           LOG.info(
               "Uplink: {} took MQTT 3.1.1 after closing on MQTT 5; MQTT 5 is tried again at the"
                   + " next connection, in case the broker was only going down",

@@ -37,7 +37,7 @@ class ProtocolFallbackTest {
     fallback.open(OPTIONS, NOBODY).connect();
     fallback.open(OPTIONS, NOBODY).connect();
 
-    assertThat(fallback.inUse()).isEqualTo("mqtt3");
+    assertThat(fallback.chosen()).isEqualTo(PahoSessionFactory.Protocol.MQTT3);
     assertThat(attempts).containsExactly("mqtt5", "mqtt3", "mqtt3");
   }
 
@@ -46,10 +46,12 @@ class ProtocolFallbackTest {
     ProtocolFallback fallback =
         new ProtocolFallback(refusing(mqtt5Refusal(32109)), accepting("mqtt3"));
 
-    fallback.open(OPTIONS, NOBODY).connect();
     assertThat(fallback.inUse()).isEqualTo("auto");
     fallback.open(OPTIONS, NOBODY).connect();
     assertThat(fallback.inUse()).isEqualTo("mqtt3");
+    assertThat(fallback.chosen()).isNull();
+    fallback.open(OPTIONS, NOBODY).connect();
+    assertThat(fallback.chosen()).isEqualTo(PahoSessionFactory.Protocol.MQTT3);
     fallback.open(OPTIONS, NOBODY).connect();
 
     assertThat(attempts).containsExactly("mqtt5", "mqtt3", "mqtt5", "mqtt3", "mqtt3");
@@ -67,6 +69,7 @@ class ProtocolFallbackTest {
     fallback.open(OPTIONS, NOBODY).connect();
     fallback.open(OPTIONS, NOBODY).connect();
 
+    assertThat(fallback.chosen()).isEqualTo(PahoSessionFactory.Protocol.MQTT5);
     assertThat(fallback.inUse()).isEqualTo("mqtt5");
     assertThat(attempts).containsExactly("mqtt5", "mqtt3", "mqtt5", "mqtt5");
   }
