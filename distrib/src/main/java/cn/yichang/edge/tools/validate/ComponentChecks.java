@@ -21,9 +21,6 @@ import org.osgi.service.cm.ConfigurationException;
  */
 final class ComponentChecks implements ConfigurationCheck {
 
-  /** The store's PID (its configuration annotation has no constant of it). */
-  static final String STORE_PID = "cn.yichang.edge.store";
-
   /** The checks, by configuration PID (factory PID for factory configurations). */
   private final Map<String, ConfigurationCheck> checks;
 
@@ -33,7 +30,7 @@ final class ComponentChecks implements ConfigurationCheck {
             UplinkConfig.PID,
             (pid, p) ->
                 UplinkConfigCheck.check(TypedConfiguration.of(UplinkConfig.class, p), clock),
-            STORE_PID,
+            StoreConfig.PID,
             (pid, p) -> StoreConfigCheck.check(TypedConfiguration.of(StoreConfig.class, p)),
             GpioConfig.PID,
             (pid, p) -> GpioConfigCheck.check(TypedConfiguration.of(GpioConfig.class, p)),

@@ -8,6 +8,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     description = "The SQLite database every outbound message is written to before it is sent")
 public @interface StoreConfig {
 
+  /** The configuration's PID. */
+  String PID = "cn.yichang.edge.store";
+
   @AttributeDefinition(description = "Database file; its directory is created when missing")
   String path();
 

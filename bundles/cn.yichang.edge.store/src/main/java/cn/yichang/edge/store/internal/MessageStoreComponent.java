@@ -23,13 +23,12 @@ import org.osgi.service.metatype.annotations.Designate;
  * key (the runtime logs it as one line).
  */
 @Component(
-    configurationPid = MessageStoreComponent.PID,
+    configurationPid = StoreConfig.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE,
     service = MessageStore.class,
     property = {"osgi.command.scope=edge", "osgi.command.function=store"})
 @Designate(ocd = StoreConfig.class)
 public final class MessageStoreComponent implements MessageStore {
-  public static final String PID = "cn.yichang.edge.store";
 
   private final SqliteMessageStore store;
 

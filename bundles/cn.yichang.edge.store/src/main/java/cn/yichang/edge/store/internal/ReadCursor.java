@@ -70,10 +70,6 @@ final class ReadCursor {
     return Map.copyOf(setAside);
   }
 
-  boolean hasPendingChanges() {
-    return !acknowledged.isEmpty() || !splits.isEmpty() || !setAside.isEmpty();
-  }
-
   /** These splits and set-asides are committed. */
   void changed(Collection<RowSplit> committedSplits, Collection<Long> committedSetAsides) {
     for (RowSplit split : committedSplits) {

@@ -37,6 +37,9 @@ record PacketLimit(long maxPacket) {
    * room); negative when the topic alone is too long.
    */
   int maxPayload(String topic) {
+    if (!limited()) {
+      return Integer.MAX_VALUE; // every publish asks: no need to encode the topic
+    }
     // fixed header byte + remaining length (1-4 bytes) + topic + packet id + properties length
     long headers = 2L + topic.getBytes(StandardCharsets.UTF_8).length + 2 + 1;
     long room = maxPacket - 1 - headers;
