@@ -20,8 +20,8 @@ import java.time.Instant;
  * @param buffered messages the store holds now
  * @param evicted messages the store dropped to stay under its size limit
  * @param split messages cut into parts because they were larger than the broker accepts
- * @param setAside messages set aside: too large and not divisible, or refused by the broker for a
- *     reason a retry does not change
+ * @param setAside messages the store set aside since it started: too large and not divisible, or
+ *     refused by the broker for a reason a retry does not change
  */
 public record UplinkStatus(
     String server,

@@ -15,7 +15,6 @@ final class UplinkCounters {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong connections = new AtomicLong();
   private final AtomicLong split = new AtomicLong();
-  private final AtomicLong setAside = new AtomicLong();
   private volatile Instant connectedSince;
   private volatile LastError lastError;
 
@@ -43,9 +42,8 @@ final class UplinkCounters {
     split.incrementAndGet();
   }
 
-  /** A message was set aside: the broker will never accept it. */
+  /** A message was set aside (the store counts it): the broker will never accept it. */
   void onSetAside(String reason) {
-    setAside.incrementAndGet();
     onError(reason);
   }
 
@@ -78,6 +76,6 @@ final class UplinkCounters {
         store == null ? -1 : store.buffered(),
         store == null ? -1 : store.evicted(),
         split.get(),
-        setAside.get());
+        store == null ? -1 : store.setAside());
   }
 }
