@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -24,6 +25,8 @@ import javax.net.ssl.SSLContext;
 public final class HttpsFileServer implements AutoCloseable {
   private final HttpsServer server;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final Map<String, Integer> stallAfter = new ConcurrentHashMap<>();
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   private HttpsFileServer(HttpsServer server) {
     this.server = server;
@@ -57,7 +60,14 @@ public final class HttpsFileServer implements AutoCloseable {
             } else {
               exchange.sendResponseHeaders(200, body.length);
               try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                Integer stall = files.stallAfter.get(exchange.getRequestURI().getPath());
+                if (stall == null) {
+                  out.write(body);
+                } else {
+                  out.write(body, 0, stall);
+                  out.flush();
+                  files.awaitClosing();
+                }
               }
             }
             exchange.close();
@@ -75,8 +85,26 @@ public final class HttpsFileServer implements AutoCloseable {
     return URI.create("https://localhost:" + server.getAddress().getPort() + path);
   }
 
+  /**
+   * Serves {@code content} at {@code path} with its full length announced, but stops after {@code
+   * bytes} of it and sends nothing more until the server is closed: a transfer that stalls.
+   */
+  public URI stalling(String path, byte[] content, int bytes) {
+    stallAfter.put(path, bytes);
+    return put(path, content);
+  }
+
+  private void awaitClosing() {
+    try {
+      closing.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
   }
 }

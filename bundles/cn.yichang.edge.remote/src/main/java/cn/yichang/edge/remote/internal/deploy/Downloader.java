@@ -1,13 +1,18 @@
 package cn.yichang.edge.remote.internal.deploy;
 
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,15 +24,20 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
  * Fetches a deployment package over https only, trusting the JVM's CAs and the CA file the uplink
- * trusts, with a size limit, a time limit and the hash the request gives ({@code dp.download.hash},
- * {@code ALGORITHM:hex}, e.g. {@code SHA-256:...} or {@code MD5:...}).
+ * trusts, with a size limit, a time limit (for the headers, and for each wait for more of the body)
+ * and the hash the request gives ({@code dp.download.hash}, {@code ALGORITHM:hex}, e.g. {@code
+ * SHA-256:...} or {@code MD5:...}).
  */
 final class Downloader {
 
@@ -75,36 +85,33 @@ final class Downloader {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-    HttpResponse<InputStream> response;
-    try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      // the connect, the TLS handshake or the wait for the headers: the server said nothing
-      throw new IOException("no data from " + uri + " within " + timeout.toSeconds() + " s", e);
-    }
+    BodyChunks body = new BodyChunks();
+    HttpResponse.ResponseInfo response = headers(client, request, body, uri);
     if (response.statusCode() != 200) {
-      response.body().close();
+      body.cancel();
       throw new IOException(uri + " answered HTTP " + response.statusCode());
     }
     long total = response.headers().firstValueAsLong("content-length").orElse(-1);
     if (total > maxBytes) {
-      response.body().close();
+      body.cancel();
       throw new IllegalArgumentException(uri + " is " + total + " bytes, more than " + maxBytes);
     }
     Files.createDirectories(target.getParent());
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     long received = 0;
-    try (InputStream in = response.body();
-        OutputStream out = Files.newOutputStream(partial)) {
-      byte[] buffer = new byte[16 * 1024];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        received += n;
-        if (received > maxBytes) {
-          throw new IllegalArgumentException(uri + " is more than " + maxBytes + " bytes");
-        }
-        out.write(buffer, 0, n);
-        if (digest != null) {
-          digest.update(buffer, 0, n);
+    try (FileChannel out = FileChannel.open(partial, CREATE, TRUNCATE_EXISTING, WRITE)) {
+      for (List<ByteBuffer> chunk = body.next(timeout); chunk != null; chunk = body.next(timeout)) {
+        for (ByteBuffer buffer : chunk) {
+          received += buffer.remaining();
+          if (received > maxBytes) {
+            throw new IllegalArgumentException(uri + " is more than " + maxBytes + " bytes");
+          }
+          if (digest != null) {
+            digest.update(buffer.duplicate());
+          }
+          while (buffer.hasRemaining()) {
+            out.write(buffer);
+          }
         }
         progress.at(received, total);
         if (Thread.interrupted()) {
@@ -112,7 +119,21 @@ final class Downloader {
         }
       }
     } catch (IOException | RuntimeException | InterruptedException e) {
+      body.cancel();
       Files.deleteIfExists(partial);
+      if (e instanceof BodyChunks.Stalled) {
+        throw new IOException(
+            "no data from "
+                + uri
+                + " within "
+                + timeout.toSeconds()
+                + " s after "
+                + received
+                + " of "
+                + (total < 0 ? "an unknown number of" : total)
+                + " bytes",
+            e);
+      }
       throw e;
     }
     if (digest != null) {
@@ -125,6 +146,46 @@ final class Downloader {
     }
     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     return target;
+  }
+
+  /**
+   * Sends the request and waits for the response's headers (bounded by the request's timeout); the
+   * body then flows into {@code body}.
+   */
+  private HttpResponse.ResponseInfo headers(
+      HttpClient client, HttpRequest request, BodyChunks body, URI uri)
+      throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse.ResponseInfo> headers = new CompletableFuture<>();
+    CompletableFuture<HttpResponse<Void>> exchange =
+        client.sendAsync(
+            request,
+            info -> {
+              headers.complete(info);
+              return HttpResponse.BodySubscribers.fromSubscriber(body);
+            });
+    exchange.whenComplete(
+        (done, failure) -> {
+          if (failure != null) {
+            headers.completeExceptionally(
+                failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure);
+          }
+        });
+    try {
+      return headers.get();
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable failure = e.getCause();
+      if (failure instanceof HttpTimeoutException) {
+        // the connect, the TLS handshake or the wait for the headers: the server said nothing
+        throw new IOException(
+            "no data from " + uri + " within " + timeout.toSeconds() + " s", failure);
+      }
+      throw failure instanceof IOException io ? io : new IOException(failure);
+    }
   }
 
   /** The JVM's trusted CAs and, when given, the certificates of a PEM file. */

@@ -3,6 +3,9 @@ package cn.yichang.edge.remote.internal.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yichang.edge.sim.broker.HttpsFileServer;
+import cn.yichang.edge.sim.broker.PkiFiles;
+import cn.yichang.edge.sim.broker.TestPki;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -49,6 +52,27 @@ class DownloaderTest {
       for (Socket s : held) {
         s.close();
       }
+    }
+  }
+
+  @Test
+  void aBodyThatStopsComingGivesNoDataWithinTheTimeoutAndLeavesNoPartialFile() throws Exception {
+    PkiFiles pki = TestPki.generate(dir.resolve("pki"), "gw-1");
+    try (HttpsFileServer https = HttpsFileServer.start(pki)) {
+      URI uri = https.stalling("/pkg.dp", new byte[100_000], 1000);
+      Downloader downloader =
+          new Downloader(Downloader.trusting(pki.caCert()), Duration.ofSeconds(2));
+      List<Long> progress = new CopyOnWriteArrayList<>();
+
+      assertThatThrownBy(
+              () ->
+                  downloader.download(
+                      uri, null, 1 << 20, dir.resolve("pkg.dp"), (r, t) -> progress.add(r)))
+          .isInstanceOf(IOException.class)
+          .hasMessage("no data from " + uri + " within 2 s after 1000 of 100000 bytes");
+      assertThat(progress).isNotEmpty().endsWith(1000L);
+      assertThat(Thread.currentThread().isInterrupted()).isFalse();
+      assertThat(dir.resolve("pkg.dp.part")).doesNotExist();
     }
   }
 
