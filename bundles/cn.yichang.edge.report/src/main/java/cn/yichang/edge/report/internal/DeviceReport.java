@@ -1,0 +1,89 @@
+package cn.yichang.edge.report.internal;
+
+import cn.yichang.edge.reading.PointReading;
+import cn.yichang.edge.reading.ReadingSet;
+import cn.yichang.edge.report.ReportMode;
+import cn.yichang.edge.report.ReportPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One device's reporting for one destination: which points of each reading set are worth sending,
+ * judged against what was last <em>sent</em> (not last polled), so that a slow drift is sent once
+ * it adds up. What is sent keeps its acquisition time; nothing is sent again with a fresh one.
+ *
+ * <p>Under {@link ReportMode#ON_CHANGE} a point is sent when it is new, when its numeric value
+ * moved beyond its deadband, when a boolean or string changed, when it starts failing or recovers
+ * (not on every failed poll), when its out-of-range flag changes, and when its heartbeat is due. An
+ * alarm set is always sent whole. Not thread-safe: one device's sets come one at a time.
+ */
+final class DeviceReport {
+  /**
+   * What was last sent of a point.
+   *
+   * @param value {@code null} when what was sent is the point's failure
+   * @param at its acquisition time
+   */
+  record Sent(Object value, boolean outOfRange, Instant at) {}
+
+  private final Map<String, Sent> sent = new HashMap<>();
+
+  /**
+   * The points of {@code set} to send under {@code policy}, in their order and with the set's
+   * acquisition time; empty when none is. What is returned counts as sent.
+   */
+  Optional<ReadingSet> filter(ReadingSet set, ReportPolicy policy) {
+    boolean whole = policy.mode() == ReportMode.EVERY_POLL || set.alarm();
+    List<PointReading> out = new ArrayList<>(set.points().size());
+    for (PointReading point : set.points()) {
+      if (whole || worthSending(point, sent.get(point.name()), set.timestamp(), policy)) {
+        out.add(point);
+        sent.put(point.name(), new Sent(point.value(), point.outOfRange(), set.timestamp()));
+      }
+    }
+    if (out.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ReadingSet(set.deviceId(), set.timestamp(), out, set.alarm()));
+  }
+
+  /** What was last sent of {@code point}, if anything. */
+  Optional<Sent> lastSent(String point) {
+    return Optional.ofNullable(sent.get(point));
+  }
+
+  private static boolean worthSending(
+      PointReading now, Sent last, Instant at, ReportPolicy policy) {
+    if (last == null) {
+      return true;
+    }
+    if (heartbeatDue(last.at(), at, policy.heartbeat())) {
+      return true;
+    }
+    if (!now.ok() || last.value() == null) {
+      return now.ok() != (last.value() != null); // starts failing, or recovers
+    }
+    if (now.outOfRange() != last.outOfRange()) {
+      return true;
+    }
+    if (now.value() instanceof Number n && last.value() instanceof Number l) {
+      return policy.deadband(now.name()).exceeded(l.doubleValue(), n.doubleValue());
+    }
+    return !Objects.equals(now.value(), last.value());
+  }
+
+  /** A clock stepped back (before the last sending) counts as due: the heartbeat starts over. */
+  private static boolean heartbeatDue(Instant lastAt, Instant at, Duration heartbeat) {
+    if (heartbeat == null) {
+      return false;
+    }
+    Duration since = Duration.between(lastAt, at);
+    return since.isNegative() || since.compareTo(heartbeat) >= 0;
+  }
+}
