@@ -126,7 +126,7 @@ public final class UplinkComponent implements Uplink, ControlChannel {
             new ReconnectPolicy(
                 settings.reconnectMin(), settings.reconnectMax(), RandomGenerator.getDefault()),
             new UplinkCounters(Clock.systemUTC()),
-            e -> explain(settings.protocolName(), options, tls, sockets, e),
+            e -> explain(sessions.protocolAttempted(), options, tls, sockets, e),
             control,
             KuraTopics.controlSubscription(settings.account(), clientId));
     engine.start();

@@ -41,4 +41,17 @@ public final class PahoSessionFactory implements SessionFactory {
   public String protocolInUse() {
     return fallback == null ? protocol.key() : fallback.inUse();
   }
+
+  /**
+   * The protocol every connection now starts with: the configured one, or for {@code auto} the one
+   * kept for the run ({@code auto} while it is still being found out); what a failure is explained
+   * under.
+   */
+  public String protocolAttempted() {
+    if (fallback == null) {
+      return protocol.key();
+    }
+    Protocol chosen = fallback.chosen();
+    return chosen == null ? Protocol.AUTO.key() : chosen.key();
+  }
 }
