@@ -44,10 +44,11 @@ final class Drainer {
 
   /**
    * PUBACK reason codes that the same message gets again on any retry: not authorized (an ACL),
-   * topic name invalid, packet too large, payload format invalid. Others (unspecified, quota
-   * exceeded, ...) may pass on another connection.
+   * topic name invalid, payload format invalid. Others (unspecified, quota exceeded, ...) may pass
+   * on another connection. Packet too large (0x95) is no PUBACK code: the broker disconnects, and
+   * the packet limit keeps that from happening.
    */
-  private static final Set<Integer> FINAL_REFUSALS = Set.of(0x87, 0x90, 0x95, 0x99);
+  private static final Set<Integer> FINAL_REFUSALS = Set.of(0x87, 0x90, 0x99);
 
   private final MessageStore store;
   private final WireFormat wire;
