@@ -1,7 +1,7 @@
 package cn.yichang.edge.tools;
 
 import cn.yichang.edge.site.internal.UplinkSummary;
-import cn.yichang.edge.uplink.internal.session.ConnectFailures;
+import cn.yichang.edge.uplink.internal.ConnectExplanation;
 import cn.yichang.edge.uplink.internal.session.DeliveryListener;
 import cn.yichang.edge.uplink.internal.session.MqttSession;
 import cn.yichang.edge.uplink.internal.session.PahoSessionFactory;
@@ -191,12 +191,7 @@ final class UplinkCheck {
         SSLSocketFactory sockets = factory;
         return failed(
             "MQTT CONNECT",
-            ConnectFailures.explain(protocol.key(), options, e)
-                .orElseGet(
-                    () ->
-                        checked != null
-                            ? HandshakeFailures.describe(checked, sockets, e)
-                            : e.getMessage()),
+            ConnectExplanation.of(protocol.key(), options, checked, sockets, e),
             "that the platform knows gateway " + site.id() + ", and the broker's log");
       }
       CompletableFuture<String> outcome = new CompletableFuture<>();

@@ -8,12 +8,9 @@ import cn.yichang.edge.uplink.ControlReceiver;
 import cn.yichang.edge.uplink.Uplink;
 import cn.yichang.edge.uplink.UplinkStatus;
 import cn.yichang.edge.uplink.config.UplinkConfig;
-import cn.yichang.edge.uplink.internal.session.ConnectFailures;
 import cn.yichang.edge.uplink.internal.session.PahoSessionFactory;
-import cn.yichang.edge.uplink.internal.session.SessionException;
 import cn.yichang.edge.uplink.internal.session.SessionOptions;
 import cn.yichang.edge.uplink.internal.tls.CertificateExpiry;
-import cn.yichang.edge.uplink.internal.tls.HandshakeFailures;
 import cn.yichang.edge.uplink.internal.tls.TlsFiles;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -126,7 +123,7 @@ public final class UplinkComponent implements Uplink, ControlChannel {
             new ReconnectPolicy(
                 settings.reconnectMin(), settings.reconnectMax(), RandomGenerator.getDefault()),
             new UplinkCounters(Clock.systemUTC()),
-            e -> explain(sessions.protocolAttempted(), options, tls, sockets, e),
+            e -> ConnectExplanation.of(sessions.protocolAttempted(), options, tls, sockets, e),
             control,
             KuraTopics.controlSubscription(settings.account(), clientId));
     engine.start();
@@ -206,24 +203,6 @@ public final class UplinkComponent implements Uplink, ControlChannel {
   @Override
   public void announce() {
     control.announce(true);
-  }
-
-  /**
-   * What the broker's answer to CONNECT says comes first (no CONNACK, closed on the CONNECT: an
-   * MQTT 3.1.1-only broker); then, on a TLS url, every failure is explained with the file to look
-   * at: a broker that refuses the gateway's certificate may show as a bare "Broken pipe" with no
-   * SSLException in the chain (seen under load with TLS 1.3, where the client's certificate is
-   * checked after its handshake ends).
-   */
-  private static String explain(
-      String protocol,
-      SessionOptions options,
-      TlsFiles tls,
-      SSLSocketFactory sockets,
-      SessionException e) {
-    return ConnectFailures.explain(protocol, options, e)
-        .orElseGet(
-            () -> tls == null ? e.getMessage() : HandshakeFailures.describe(tls, sockets, e));
   }
 
   private static GatewayDescription describe(
