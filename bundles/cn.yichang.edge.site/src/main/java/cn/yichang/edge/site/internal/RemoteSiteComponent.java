@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -83,7 +84,14 @@ public final class RemoteSiteComponent implements RemoteSite {
     Map<String, Object> tree = overlay.tree();
     List<String> problems = new ArrayList<>();
     SiteEdits edits = new SiteEdits(tree, problems);
-    propertiesByPid.forEach(edits::apply);
+    Map<String, Map<String, Object>> current = configurations();
+    propertiesByPid.forEach(
+        (pid, properties) -> {
+          Map<String, Object> changed = changedOnly(current.get(pid), properties);
+          if (!changed.isEmpty()) {
+            edits.apply(pid, changed);
+          }
+        });
     if (!problems.isEmpty()) {
       throw new SiteChangeException(problems, false);
     }
@@ -186,6 +194,31 @@ public final class RemoteSiteComponent implements RemoteSite {
         admin)) {
       throw SiteChangeException.invalid("the configurations could not be written (see the log)");
     }
+  }
+
+  /**
+   * The properties whose value differs from the configuration's now: a configuration sent back as
+   * GET gave it is no change, whatever its properties are (derived ones included), and a value the
+   * platform's JSON turned from 30000 into "30000" is the same value.
+   */
+  static Map<String, Object> changedOnly(Map<String, Object> now, Map<String, Object> sent) {
+    if (now == null) {
+      return sent; // no such configuration: the edit says so
+    }
+    Map<String, Object> changed = new LinkedHashMap<>();
+    sent.forEach(
+        (key, value) -> {
+          Object was = now.get(key);
+          boolean same =
+              Objects.equals(was, value)
+                  || was != null
+                      && value != null
+                      && String.valueOf(was).equals(String.valueOf(value));
+          if (!same) {
+            changed.put(key, value);
+          }
+        });
+    return changed;
   }
 
   private Map<String, Map<String, Object>> configurationsOf(Path file) {

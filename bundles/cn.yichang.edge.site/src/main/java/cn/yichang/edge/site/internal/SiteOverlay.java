@@ -160,6 +160,9 @@ final class SiteOverlay {
     if (tree.get("profile-dirs") instanceof List<?> dirs) {
       tree.put("profile-dirs", dirs.stream().map(d -> resolve(base, d)).toList());
     }
+    if (tree.get("gpio") instanceof Map<?, ?> gpio && gpio.get("script") != null) {
+      ((Map<String, Object>) gpio).put("script", resolve(base, gpio.get("script")));
+    }
     if (tree.get("store") instanceof Map<?, ?> store && store.get("path") != null) {
       ((Map<String, Object>) store).put("path", resolve(base, store.get("path")));
     }
@@ -184,7 +187,8 @@ final class SiteOverlay {
         new SafeConstructor(YamlFiles.loaderOptions()),
         new Representer(dump),
         dump,
-        YamlFiles.loaderOptions());
+        YamlFiles.loaderOptions(),
+        new PlainScalars());
   }
 
   static String sha256(Path file) {

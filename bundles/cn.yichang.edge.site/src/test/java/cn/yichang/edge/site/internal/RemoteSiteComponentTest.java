@@ -127,6 +127,39 @@ class RemoteSiteComponentTest {
   }
 
   @Test
+  void everyConfigurationSentBackAsItWasReadIsNoChangeGpioDevicesIncluded() throws Exception {
+    Path gpioSite = dir.resolve("care/site.yaml");
+    Files.createDirectories(gpioSite.getParent());
+    Path sites = SiteReaderTest.SITES.resolve("gpio");
+    Files.copy(sites.resolve("valid-gpio.yaml"), gpioSite);
+    Files.copy(sites.resolve("care-events.yaml"), gpioSite.resolveSibling("care-events.yaml"));
+    site = gpioSite;
+    state = dir.resolve("care-state");
+    assertThat(provisionAsAtStart()).isTrue();
+    RemoteSiteComponent care = remote();
+    Map<String, Map<String, Object>> read = care.configurations();
+    assertThat(read)
+        .containsKeys("cn.yichang.edge.gpio.device~room-101-sos", "cn.yichang.edge.gpio");
+
+    for (Map.Entry<String, Map<String, Object>> c : read.entrySet()) {
+      care.change(Map.of(c.getKey(), c.getValue()));
+    }
+    // also with the numbers as strings, as some platforms' JSON sends them
+    Map<String, Object> sos = new java.util.LinkedHashMap<>();
+    read.get("cn.yichang.edge.gpio.device~room-101-sos").forEach((k, v) -> sos.put(k, "" + v));
+    care.change(Map.of("cn.yichang.edge.gpio.device~room-101-sos", sos));
+
+    assertThat(care.configurations()).isEqualTo(read);
+    // a real change beside unchanged properties is still made
+    Map<String, Object> pir = new java.util.LinkedHashMap<>(read.get(PIR));
+    pir.put("poll.ms", 30_000L);
+    care.change(Map.of(PIR, pir));
+    assertThat(care.configurations().get(PIR)).containsEntry("poll.ms", 30_000L);
+  }
+
+  static final String PIR = "cn.yichang.edge.gpio.device~room-101-pir";
+
+  @Test
   void listsTheSitesConfigurations() {
     assertThat(remote.configurations().keySet())
         .contains("cn.yichang.edge.gateway", "cn.yichang.edge.bus~rs485-1", SOIL, METER)
