@@ -53,11 +53,6 @@ final class DeviceReport {
     return Optional.of(new ReadingSet(set.deviceId(), set.timestamp(), out, set.alarm()));
   }
 
-  /** What was last sent of {@code point}, if anything. */
-  Optional<Sent> lastSent(String point) {
-    return Optional.ofNullable(sent.get(point));
-  }
-
   private static boolean worthSending(
       PointReading now, Sent last, Instant at, ReportPolicy policy) {
     if (last == null) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ProtocolFallback {
   private static final Logger LOG = LoggerFactory.getLogger(ProtocolFallback.class);
-  static final int BARE_CLOSES_TO_KEEP_MQTT3 = 2;
+  private static final int BARE_CLOSES_TO_KEEP_MQTT3 = 2;
 
   private final SessionFactory mqtt5;
   private final SessionFactory mqtt3;
