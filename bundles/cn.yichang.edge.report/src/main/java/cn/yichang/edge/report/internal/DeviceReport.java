@@ -2,6 +2,7 @@ package cn.yichang.edge.report.internal;
 
 import cn.yichang.edge.reading.PointReading;
 import cn.yichang.edge.reading.ReadingSet;
+import cn.yichang.edge.report.Report;
 import cn.yichang.edge.report.ReportMode;
 import cn.yichang.edge.report.ReportPolicy;
 import java.time.Duration;
@@ -21,24 +22,45 @@ import java.util.Optional;
  * <p>Under {@link ReportMode#ON_CHANGE} a point is sent when it is new, when its numeric value
  * moved beyond its deadband, when a boolean or string changed, when it starts failing or recovers
  * (not on every failed poll), when its out-of-range flag changes, and when its heartbeat is due. An
- * alarm set is always sent whole. Not thread-safe: one device's sets come one at a time.
+ * alarm set is always sent whole.
+ *
+ * <p>In every mode, the first set in which no point could be read reports the device lost, once,
+ * with the time of its last good reading. Not thread-safe: one device's sets come one at a time.
  */
-final class DeviceReport {
+public final class DeviceReport {
   /**
    * What was last sent of a point.
    *
    * @param value {@code null} when what was sent is the point's failure
    * @param at its acquisition time
    */
-  record Sent(Object value, boolean outOfRange, Instant at) {}
+  public record Sent(Object value, boolean outOfRange, Instant at) {}
 
   private final Map<String, Sent> sent = new HashMap<>();
+  private Instant lastGood;
+  private boolean lost;
+
+  public DeviceReport() {}
+
+  /** A device's state as a {@link ReportStateFile} holds it. */
+  DeviceReport(Map<String, Sent> sent, Instant lastGood, boolean lost) {
+    this.sent.putAll(sent);
+    this.lastGood = lastGood;
+    this.lost = lost;
+  }
 
   /**
    * The points of {@code set} to send under {@code policy}, in their order and with the set's
    * acquisition time; empty when none is. What is returned counts as sent.
    */
-  Optional<ReadingSet> filter(ReadingSet set, ReportPolicy policy) {
+  public Optional<Report> filter(ReadingSet set, ReportPolicy policy) {
+    boolean answered = set.points().stream().anyMatch(PointReading::ok);
+    boolean newlyLost = !answered && !set.points().isEmpty() && !lost;
+    Instant lostSince = lastGood;
+    if (answered) {
+      lastGood = set.timestamp();
+    }
+    lost = !answered && !set.points().isEmpty();
     boolean whole = policy.mode() == ReportMode.EVERY_POLL || set.alarm();
     List<PointReading> out = new ArrayList<>(set.points().size());
     for (PointReading point : set.points()) {
@@ -47,10 +69,26 @@ final class DeviceReport {
         sent.put(point.name(), new Sent(point.value(), point.outOfRange(), set.timestamp()));
       }
     }
+    if (out.isEmpty() && newlyLost) {
+      out.addAll(set.points()); // the loss is reported with what the poll found
+    }
     if (out.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ReadingSet(set.deviceId(), set.timestamp(), out, set.alarm()));
+    ReadingSet readings = new ReadingSet(set.deviceId(), set.timestamp(), out, set.alarm());
+    return Optional.of(new Report(readings, newlyLost ? lostSince : null, newlyLost));
+  }
+
+  Map<String, Sent> sent() {
+    return Map.copyOf(sent);
+  }
+
+  Instant lastGood() {
+    return lastGood;
+  }
+
+  boolean lost() {
+    return lost;
   }
 
   private static boolean worthSending(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yichang.edge.reading.PointReading;
 import cn.yichang.edge.reading.ReadingSet;
 import cn.yichang.edge.report.Deadband;
+import cn.yichang.edge.report.Report;
 import cn.yichang.edge.report.ReportMode;
 import cn.yichang.edge.report.ReportPolicy;
 import java.time.Duration;
@@ -161,21 +162,52 @@ class DeviceReportTest {
     ReadingSet first = set(T0, false, ok("ph", 7.0), ok("orp", 250.0));
     ReadingSet second = set(T0.plusSeconds(10), false, ok("ph", 7.0), ok("orp", 256.0));
 
-    assertThat(report.filter(first, ON_CHANGE)).contains(first);
-    assertThat(report.filter(second, ON_CHANGE))
-        .contains(set(T0.plusSeconds(10), false, ok("orp", 256.0)));
-    assertThat(report.filter(second, ON_CHANGE)).isEmpty();
+    assertThat(sent(first, ON_CHANGE)).contains(first);
+    assertThat(sent(second, ON_CHANGE)).contains(set(T0.plusSeconds(10), false, ok("orp", 256.0)));
+    assertThat(sent(second, ON_CHANGE)).isEmpty();
   }
 
   @Test
   void everyPollAndAlarmSetsAreSentWhole() {
     ReadingSet set = set(T0, false, ok("ph", 7.0));
-    assertThat(report.filter(set, ON_CHANGE)).contains(set);
-    assertThat(report.filter(set, ReportPolicy.EVERY_POLL)).contains(set);
+    assertThat(sent(set, ON_CHANGE)).contains(set);
+    assertThat(sent(set, ReportPolicy.EVERY_POLL)).contains(set);
 
     ReadingSet alarm = set(T0.plusSeconds(1), true, ok("sos", true));
-    assertThat(report.filter(alarm, ON_CHANGE)).contains(alarm);
-    assertThat(report.filter(alarm, ON_CHANGE)).contains(alarm);
+    assertThat(sent(alarm, ON_CHANGE)).contains(alarm);
+    assertThat(sent(alarm, ON_CHANGE)).contains(alarm);
+  }
+
+  @Test
+  void aDeviceThatStopsAnsweringIsReportedLostOnceWithItsLastGoodTimeInEveryMode() {
+    for (ReportPolicy policy : List.of(ON_CHANGE, ReportPolicy.EVERY_POLL)) {
+      DeviceReport device = new DeviceReport();
+      List<String> seen = new ArrayList<>();
+      int[] polls = {0, 10, 20, 30, 40, 50};
+      boolean[] answers = {true, true, false, false, true, false};
+      for (int i = 0; i < polls.length; i++) {
+        Instant at = T0.plusSeconds(polls[i]);
+        PointReading ph = answers[i] ? ok("ph", 7.0) : PointReading.failed("ph", null, "timeout");
+        PointReading orp =
+            answers[i] ? ok("orp", 250.0) : PointReading.failed("orp", null, "timeout");
+        device
+            .filter(set(at, false, ph, orp), policy)
+            .filter(r -> r.lost())
+            .ifPresent(
+                r ->
+                    seen.add(
+                        seconds(r.readings().timestamp()) + " since " + seconds(r.lostSince())));
+      }
+      assertThat(seen).as(policy.mode().key()).containsExactly("20 since 10", "50 since 40");
+    }
+  }
+
+  @Test
+  void aDeviceNeverHeardIsLostSinceNothing() {
+    Optional<Report> r =
+        report.filter(set(T0, false, PointReading.failed("ph", null, "timeout")), ON_CHANGE);
+    assertThat(r).hasValueSatisfying(x -> assertThat(x.lost()).isTrue());
+    assertThat(r.get().lostSince()).isNull();
   }
 
   /** Plays the table's polls of {@code point} and checks each row's verdict. */
@@ -185,12 +217,20 @@ class DeviceReportTest {
     for (String row : table.strip().split("\n")) {
       String[] cells = row.trim().split("\\s+");
       Instant at = T0.plusSeconds(Long.parseLong(cells[0]));
-      Optional<ReadingSet> out = report.filter(set(at, false, reading(point, cells[1])), ON_CHANGE);
+      Optional<ReadingSet> out = sent(set(at, false, reading(point, cells[1])), ON_CHANGE);
       verdicts.add(row.trim() + " -> " + (out.isPresent() ? "sent" : "-"));
       expected.add(row.trim() + " -> " + cells[2]);
       out.ifPresent(s -> assertThat(s.timestamp()).isEqualTo(at));
     }
     assertThat(verdicts).containsExactlyElementsOf(expected);
+  }
+
+  private static long seconds(Instant at) {
+    return Duration.between(T0, at).toSeconds();
+  }
+
+  private Optional<ReadingSet> sent(ReadingSet set, ReportPolicy policy) {
+    return report.filter(set, policy).map(Report::readings);
   }
 
   private static PointReading reading(String point, String cell) {
