@@ -14,6 +14,9 @@ Register values come from a JSON file, from arguments, or both (arguments win)::
 JSON: {"units": {"1": {"holding": {"0": 123, "1": [65535, 7]}, "input": {...},
                         "coils": {"0": 1}, "discretes": {...}}}}
 A list is consecutive values from its address; a 32-bit value is given as its two registers.
+
+``--drift ADDRESS=STEP/MS`` (after ``--unit N``) adds STEP (may be negative) to that holding
+register every MS milliseconds, for a value that moves slowly (a soil drying out).
 Addresses are 0-based, as on the wire. Only the given addresses are served: a read that touches
 an unmapped one gets exception 2.
 """
@@ -80,6 +83,7 @@ def parse_arguments(argv):
     flags = {"--holding": "holding", "--input": "input", "--coil": "coils",
              "--discrete": "discretes"}
     words = iter(rest)
+    drifts = []
     for word in words:
         value = next(words, None)
         if value is None:
@@ -91,10 +95,19 @@ def parse_arguments(argv):
             if unit is None:
                 parser.error(f"{word} must follow --unit N")
             add_assignments(units[unit][flags[word]], value)
+        elif word == "--drift":
+            if unit is None:
+                parser.error("--drift must follow --unit N")
+            address, _, rate = value.partition("=")
+            step, _, millis = rate.partition("/")
+            if not _ or not millis:
+                parser.error(f"--drift {value}: expected ADDRESS=STEP/MS")
+            drifts.append((unit, parse_number(address), int(step), int(millis)))
         else:
             parser.error(f"unknown option {word}")
     if not units:
         parser.error("no units: give --unit N or --values FILE")
+    options.drifts = drifts
     return options, units
 
 
@@ -139,9 +152,20 @@ async def serve(options, units):
         loop.add_signal_handler(signum, stop.set)
     print(f"READY port={options.port} baud={options.baud} "
           f"units={','.join(str(unit) for unit in sorted(units))}", flush=True)
+    drifting = [asyncio.create_task(drift(context, *d)) for d in options.drifts]
     await stop.wait()
+    for task in drifting:
+        task.cancel()
     await server.shutdown()
     return 0
+
+
+async def drift(context, unit, address, step, millis):
+    """Moves one holding register by step every millis ms (function code 3: holding registers)."""
+    while True:
+        await asyncio.sleep(millis / 1000)
+        value = context[unit].getValues(3, address, 1)[0]
+        context[unit].setValues(3, address, [(value + step) & 0xFFFF])
 
 
 def main(argv):

@@ -31,7 +31,17 @@ final class PlatformRig implements AutoCloseable {
   final SocatPtyPair pty;
   final PythonModbusDevice soil;
 
+  /** The soil probe reads 31.2 %, 18.5 Cel and 412 uS/cm. */
+  static final String[] SOIL = {"--unit", "1", "--holding", "0=312,1=185,2=412"};
+
   PlatformRig(Path dir) throws Exception {
+    this(dir, SOIL);
+  }
+
+  /**
+   * @param soilArgs the soil probe's registers (pymodbus_device.py's arguments after the port)
+   */
+  PlatformRig(Path dir, String... soilArgs) throws Exception {
     this.dir = dir;
     List<AutoCloseable> started = new ArrayList<>();
     try {
@@ -44,9 +54,7 @@ final class PlatformRig implements AutoCloseable {
       started.add(lifecycle);
       pty = SocatPtyPair.start(dir);
       started.add(pty);
-      soil =
-          PythonModbusDevice.start(
-              pty.deviceEnd(), 9600, "--unit", "1", "--holding", "0=312,1=185,2=412");
+      soil = PythonModbusDevice.start(pty.deviceEnd(), 9600, soilArgs);
     } catch (Exception e) {
       for (AutoCloseable c : started) {
         c.close();

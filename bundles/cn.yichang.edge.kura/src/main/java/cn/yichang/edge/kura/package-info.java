@@ -1,5 +1,5 @@
 /** Eclipse Kura's wire format: KuraPayload (protobuf, gzip when shorter) and its topics. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package cn.yichang.edge.kura;
 

@@ -3,6 +3,7 @@ package cn.yichang.edge.profile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sensor model as read from {@code device-profiles/<id>.yaml}.
@@ -13,6 +14,8 @@ import java.util.List;
  * @param source the file it was read from
  * @param spec for protocols other than Modbus RTU, what the profile declares instead of register
  *     points (then {@code points} is empty); null for Modbus RTU
+ * @param deadbands the default deadband of points, by name ({@code report: {deadband: {...}}}: a
+ *     sensor's resolution), as {@code 0.05} or {@code 2%}; a site may override them per device
  */
 public record DeviceProfile(
     String id,
@@ -24,12 +27,45 @@ public record DeviceProfile(
     Duration turnaround,
     List<Point> points,
     Path source,
-    ProtocolSpec spec) {
+    ProtocolSpec spec,
+    Map<String, String> deadbands) {
 
   public static final int UNLIMITED_GAP = Integer.MAX_VALUE;
 
   public DeviceProfile {
     points = List.copyOf(points);
+    deadbands = Map.copyOf(deadbands);
+  }
+
+  /** A profile without default deadbands. */
+  public DeviceProfile(
+      String id,
+      String manufacturer,
+      String model,
+      String protocol,
+      WordOrder wordOrder,
+      int maxGap,
+      Duration turnaround,
+      List<Point> points,
+      Path source,
+      ProtocolSpec spec) {
+    this(
+        id,
+        manufacturer,
+        model,
+        protocol,
+        wordOrder,
+        maxGap,
+        turnaround,
+        points,
+        source,
+        spec,
+        Map.of());
+  }
+
+  /** The names of its points, in profile order, whatever its protocol. */
+  public List<String> pointNames() {
+    return spec == null ? points.stream().map(Point::name).toList() : spec.pointNames();
   }
 
   /** A Modbus RTU profile. */

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The gateway's side of the drain: a {@link SqliteMessageStore} with the site file's default
  * settings, filled with {@code count} soil reading sets through the gateway's {@code
- * TelemetryEncoder}, then the uplink (engine, drainer, Paho session, Kura wire format, TLS from the
+ * KuraTelemetry}, then the uplink (engine, drainer, Paho session, Kura wire format, TLS from the
  * PEM files) started on it, until every message is acknowledged and its row deleted.
  */
 final class GatewayDrain {

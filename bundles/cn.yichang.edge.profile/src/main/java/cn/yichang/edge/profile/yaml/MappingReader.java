@@ -89,6 +89,12 @@ public final class MappingReader {
     return entries.containsKey(key);
   }
 
+  /** Every key of the mapping, in file order, all marked known: for maps keyed by name. */
+  public List<String> keys() {
+    known.addAll(entries.keySet());
+    return List.copyOf(entries.keySet());
+  }
+
   /** The line of the key's value, or of the mapping when the key is absent. */
   public int line(String key) {
     NodeTuple t = entries.get(key);

@@ -76,6 +76,19 @@ public final class ProfileReader {
     boolean hasPoints = specReader != null || r.has("points");
     List<Point> points = specReader == null ? points(r, order) : List.of();
     Optional<ProtocolSpec> spec = specReader == null ? Optional.empty() : specReader.read(r, order);
+    List<String> names =
+        spec.map(ProtocolSpec::pointNames)
+            .orElseGet(() -> points.stream().map(Point::name).toList());
+    Map<String, String> deadbands =
+        r.node("report")
+            .flatMap(n -> MappingReader.of(r.file(), n, "report", r.problems()))
+            .map(
+                report -> {
+                  Map<String, String> bands = DeadbandsReader.read(report, names);
+                  report.finish();
+                  return bands;
+                })
+            .orElse(Map.of());
     r.finish();
 
     if (id.isPresent() && expectedId != null && !id.get().equals(expectedId)) {
@@ -114,7 +127,8 @@ public final class ProfileReader {
             turnaround,
             points,
             r.file(),
-            spec.orElse(null)));
+            spec.orElse(null),
+            deadbands));
   }
 
   private static Set<String> protocols() {

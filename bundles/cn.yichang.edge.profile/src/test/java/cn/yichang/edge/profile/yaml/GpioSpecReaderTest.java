@@ -145,7 +145,7 @@ class GpioSpecReaderTest {
             HEAD + "  {kind: state, active: low, pull: up}\npoints: []\n",
             List.of(
                 "7: points: unknown key (known keys here: id, manufacturer, model, description,"
-                    + " protocol, word-order, max-gap, turnaround, input)")));
+                    + " protocol, word-order, max-gap, turnaround, input, report)")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -279,7 +279,36 @@ class ProfileReaderTest {
             "5: max-gap: -1 is out of range 0..65535",
             "6: turnaround: \"5\" is not a duration: expected " + Durations.FORMAT,
             "7: colour: unknown key (known keys here: id, manufacturer, model, description,"
-                + " protocol, word-order, max-gap, turnaround, points)");
+                + " protocol, word-order, max-gap, turnaround, points, report)");
+  }
+
+  @Test
+  void aProfileGivesItsPointsDefaultDeadbands() throws Exception {
+    DeviceProfile p =
+        read(
+            HEAD
+                + "  - {name: moisture, table: holding, address: 0, type: uint16, scale: 0.1}\n"
+                + "  - {name: temperature, table: holding, address: 1, type: int16, scale: 0.1}\n"
+                + "report: {deadband: {moisture: 2%, temperature: 0.2}}\n");
+    assertThat(p.deadbands())
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("moisture", "2.0%", "temperature", "0.2"));
+  }
+
+  @Test
+  void aDeadbandOfAPointTheProfileLacksOrNotABandIsAProblemAtItsLine() throws Exception {
+    assertThat(
+            problems(
+                HEAD
+                    + "  - {name: moisture, table: holding, address: 0, type: uint16}\n"
+                    + "report:\n"
+                    + "  deadband: {moisture: lots, ph: 0.1}\n"
+                    + "  mode: on-change\n"))
+        .containsExactly(
+            "8: report.deadband.moisture: deadband \"lots\": expected an amount of 0 or more"
+                + " (0.05) or a percentage (2%)",
+            "8: report.deadband.ph: no point \"ph\" (points: moisture)",
+            "9: report.mode: unknown key (known keys here: deadband)");
   }
 
   @Test

@@ -4,6 +4,7 @@ import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.GpioSpec;
 import cn.yichang.edge.profile.Problem;
 import cn.yichang.edge.profile.ProfileException;
+import cn.yichang.edge.profile.yaml.DeadbandsReader;
 import cn.yichang.edge.profile.yaml.MappingReader;
 import cn.yichang.edge.profile.yaml.Problems;
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
@@ -11,6 +12,7 @@ import cn.yichang.edge.profile.yaml.ProfileReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,10 +57,21 @@ final class DeviceProfileResolver {
                   checkUnit(e.reader(), d, profile.protocol());
                   checkStreamsAlone(e.reader(), d, profile, devicesByBus.get(d.bus()));
                 }
-                devices.add(d.withProtocol(profile.protocol()));
+                devices.add(
+                    d.withProtocol(profile.protocol()).withDeadbands(deadbands(e, profile)));
               });
     }
     return devices;
+  }
+
+  /** The profile's default deadbands, overridden by the device's {@code report: {deadband:}}. */
+  private static Map<String, String> deadbands(SiteReader.DeviceEntry e, DeviceProfile profile) {
+    Map<String, String> bands = new LinkedHashMap<>(profile.deadbands());
+    if (e.report() != null) {
+      bands.putAll(DeadbandsReader.read(e.report(), profile.pointNames()));
+      e.report().finish();
+    }
+    return bands;
   }
 
   /** A Modbus device needs its unit; the other protocols have none. */

@@ -3,6 +3,7 @@ package cn.yichang.edge.site.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A valid site file: where this gateway is installed and what is wired to it.
@@ -19,7 +20,8 @@ record Site(
     Uplink uplink,
     Store store,
     Remote remote,
-    Gpio gpio) {
+    Gpio gpio,
+    Report report) {
 
   Site {
     profileDirs = List.copyOf(profileDirs);
@@ -44,6 +46,8 @@ record Site(
    * @param bus for a bus device, its bus; null for a GPIO device
    * @param protocol the protocol of the device's profile, which chooses the component that reads it
    * @param pin for a GPIO device, its pin and pull; null for a bus device
+   * @param deadbands by point: the site's ({@code report: {deadband: ...}}) over the profile's, as
+   *     the file reads them; the profile's are merged in once it is resolved
    */
   record Device(
       String id,
@@ -52,16 +56,35 @@ record Site(
       int unit,
       Duration poll,
       String protocol,
-      GpioPin pin) {
+      GpioPin pin,
+      Map<String, String> deadbands) {
+
+    Device {
+      deadbands = Map.copyOf(deadbands);
+    }
 
     /** A device on a bus. */
     Device(String id, String profile, String bus, int unit, Duration poll, String protocol) {
-      this(id, profile, bus, unit, poll, protocol, null);
+      this(id, profile, bus, unit, poll, protocol, null, Map.of());
     }
 
     Device withProtocol(String protocol) {
-      return new Device(id, profile, bus, unit, poll, protocol, pin);
+      return new Device(id, profile, bus, unit, poll, protocol, pin, deadbands);
     }
+
+    Device withDeadbands(Map<String, String> bands) {
+      return new Device(id, profile, bus, unit, poll, protocol, pin, bands);
+    }
+  }
+
+  /**
+   * What is worth sending ({@code report:}), the site's default for every destination.
+   *
+   * @param mode {@code every-poll} (every reading) or {@code on-change}
+   * @param heartbeat under on-change, how often every point is sent anyway; null for never
+   */
+  record Report(String mode, Duration heartbeat) {
+    static final Report EVERY_POLL = new Report("every-poll", null);
   }
 
   /**

@@ -17,6 +17,7 @@ final class SiteConfigurations {
   static final String BUS_FACTORY_PID = "cn.yichang.edge.bus";
   static final String STORE_PID = "cn.yichang.edge.store";
   static final String UPLINK_PID = "cn.yichang.edge.uplink";
+  static final String TELEMETRY_PID = "cn.yichang.edge.kura.telemetry";
   static final String READING_PID = "cn.yichang.edge.reading";
   static final String COMMAND_PID = "cn.yichang.edge.remote.command";
   static final String GPIO_PID = "cn.yichang.edge.gpio";
@@ -24,7 +25,7 @@ final class SiteConfigurations {
 
   /** Singleton PIDs that exist only when the site file has their section. */
   static final Set<String> OWNED_SINGLETON_PIDS =
-      Set.of(STORE_PID, UPLINK_PID, COMMAND_PID, GPIO_PID, REMOTE_PID);
+      Set.of(STORE_PID, TELEMETRY_PID, UPLINK_PID, COMMAND_PID, GPIO_PID, REMOTE_PID);
 
   /** Factory PIDs whose configurations the site file owns: those not in it are deleted. */
   static final Set<String> OWNED_FACTORY_PIDS = ownedFactoryPids();
@@ -78,13 +79,14 @@ final class SiteConfigurations {
    */
   static List<Desired> of(Site site, Path distributionProfiles, Path stateDir) {
     List<Desired> configs = new ArrayList<>();
-    // First, so that the publisher is configured before any device can take a reading: with an
-    // uplink, acquisition waits for the buffer, and no reading is taken that could not be kept.
+    // First, so that the publisher is configured before any device can take a reading: with a
+    // buffer, acquisition waits for the way into it, and no reading is taken that could not be
+    // kept.
     configs.add(
         Desired.singleton(
             READING_PID,
-            new Props(site.uplink() == null ? "" : "uplink")
-                .put("buffer.cardinality.minimum", site.uplink() == null ? 0 : 1, "")));
+            new Props(site.store() == null ? "" : "store")
+                .put("buffer.cardinality.minimum", site.store() == null ? 0 : 1, "")));
     configs.add(
         Desired.singleton(
             PROFILE_PID,
@@ -127,6 +129,9 @@ final class SiteConfigurations {
     }
     if (site.store() != null) {
       configs.add(Desired.singleton(STORE_PID, store(site.store(), stateDir)));
+      // The Kura destination's way into the buffer exists with the buffer, uplink or not: a site
+      // run before its platform exists keeps its readings for it.
+      configs.add(Desired.singleton(TELEMETRY_PID, telemetry(site, stateDir)));
     }
     if (site.uplink() != null) {
       configs.add(Desired.singleton(UPLINK_PID, uplink(site.uplink(), site.gateway())));
@@ -181,6 +186,29 @@ final class SiteConfigurations {
         .put("max.mb", s.maxMb(), "max-mb")
         .put("commit.interval.ms", s.commitInterval().toMillis(), "commit-interval")
         .put("commit.max.messages", s.commitMaxMessages(), "commit-max-messages");
+  }
+
+  /** Deadbands as {@code DEVICE/POINT=BAND}, in site order. */
+  private static Props telemetry(Site site, Path stateDir) {
+    List<String> bands = new ArrayList<>();
+    for (Site.Device d : site.devices()) {
+      d.deadbands().forEach((point, band) -> bands.add(d.id() + "/" + point + "=" + band));
+    }
+    Site.Report report = site.report();
+    return new Props("report")
+        .putField("account", site.gateway().account(), "gateway.account")
+        .putField("client.id", site.gateway().id(), "gateway.id")
+        .putField(
+            "app.id",
+            site.uplink() == null ? SiteSections.DEFAULT_APP_ID : site.uplink().appId(),
+            "uplink.app-id")
+        .put("report.mode", report.mode(), "mode")
+        .put(
+            "report.heartbeat.s",
+            report.heartbeat() == null ? 0L : report.heartbeat().toSeconds(),
+            "heartbeat")
+        .putField("report.deadband", bands.toArray(String[]::new), "devices")
+        .put("state.dir", stateDir.toAbsolutePath().normalize().toString(), "");
   }
 
   /** Absent TLS files are empty strings: ConfigAdmin has no null values. */

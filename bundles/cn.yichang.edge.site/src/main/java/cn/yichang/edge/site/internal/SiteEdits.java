@@ -1,6 +1,9 @@
 package cn.yichang.edge.site.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,8 @@ final class SiteEdits {
       store(pid, properties);
     } else if (SiteConfigurations.UPLINK_PID.equals(pid)) {
       uplink(pid, properties);
+    } else if (SiteConfigurations.TELEMETRY_PID.equals(pid)) {
+      telemetry(pid, properties);
     } else if (SiteConfigurations.GATEWAY_PID.equals(pid)) {
       for (Map.Entry<String, Object> e : properties.entrySet()) {
         Object now = gatewayValue(e.getKey());
@@ -140,6 +145,86 @@ final class SiteEdits {
         default -> unknown(pid, key);
       }
     }
+  }
+
+  /** {@code report:}, and each device's {@code report: {deadband:}} from its entries. */
+  private void telemetry(String pid, Map<String, Object> props) {
+    for (Map.Entry<String, Object> e : props.entrySet()) {
+      Object v = e.getValue();
+      String key = e.getKey();
+      switch (key) {
+        case "report.mode" -> section(tree, "report").put("mode", v);
+        case "report.heartbeat.s" -> {
+          if (v instanceof Number n && n.longValue() == 0) {
+            section(tree, "report").remove("heartbeat");
+          } else {
+            section(tree, "report").put("heartbeat", seconds(pid, key, v));
+          }
+        }
+        case "report.deadband" -> deadbands(pid, v);
+        case "app.id" -> {
+          if (tree.get("uplink") instanceof Map<?, ?>) {
+            section(tree, "uplink").put("app-id", v);
+          } else {
+            problems.add(pid + ": app.id: the uplink's app-id; the site file has no uplink:");
+          }
+        }
+        case "account", "client.id" -> {
+          if (!Objects.equals(gatewayValue(key.equals("account") ? "account" : "id"), v)) {
+            problems.add(
+                pid + ": " + key + ": set by the gateway's identity, not changed remotely");
+          }
+        }
+        case "state.dir" -> problems.add(pid + ": state.dir: follows the state directory");
+        default -> unknown(pid, key);
+      }
+    }
+  }
+
+  /**
+   * Every device's bands, as {@code DEVICE/POINT=BAND} entries: written to the devices named, and
+   * removed from those that have none any more (the profile's defaults then apply again).
+   */
+  private void deadbands(String pid, Object value) {
+    List<String> entries = new ArrayList<>();
+    if (value instanceof Object[] array) {
+      Arrays.stream(array).map(String::valueOf).forEach(entries::add);
+    } else if (value instanceof Collection<?> list) {
+      list.stream().map(String::valueOf).forEach(entries::add);
+    } else if (value != null && !String.valueOf(value).isEmpty()) {
+      entries.add(String.valueOf(value));
+    }
+    Map<String, Map<String, Object>> byDevice = new LinkedHashMap<>();
+    for (String entry : entries) {
+      int slash = entry.indexOf('/');
+      int equals = entry.indexOf('=', slash + 1);
+      if (slash < 1 || equals < slash + 2) {
+        problems.add(pid + ": report.deadband: \"" + entry + "\": expected DEVICE/POINT=BAND");
+        continue;
+      }
+      byDevice
+          .computeIfAbsent(entry.substring(0, slash), d -> new LinkedHashMap<>())
+          .put(entry.substring(slash + 1, equals), entry.substring(equals + 1));
+    }
+    List<?> devices = tree.get("devices") instanceof List<?> l ? l : List.of();
+    for (Object o : devices) {
+      if (o instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> device = (Map<String, Object>) m;
+        Map<String, Object> bands = byDevice.remove(String.valueOf(device.get("id")));
+        if (bands != null) {
+          section(device, "report").put("deadband", bands);
+        } else if (device.get("report") instanceof Map<?, ?> report) {
+          report.remove("deadband");
+          if (report.isEmpty()) {
+            device.remove("report");
+          }
+        }
+      }
+    }
+    byDevice
+        .keySet()
+        .forEach(id -> problems.add(pid + ": report.deadband: no device \"" + id + "\""));
   }
 
   private java.util.Optional<Map<String, Object>> entry(String list, String id, String pid) {

@@ -79,10 +79,14 @@ final class SiteReader {
     Optional<Site.Store> store = sections.store();
     Optional<Site.Remote> remote = sections.remote();
     Optional<Site.Gpio> gpioSection = gpio.section(r);
+    Optional<Site.Report> report = sections.report();
     if (store.isPresent() && !r.has("uplink")) {
       warnings.add(
           new Problem(
-              file, r.line("store"), "store", "no uplink: readings are buffered, never forwarded"));
+              file,
+              r.line("store"),
+              "store",
+              "no uplink: readings are buffered until an uplink: is added, then sent oldest first"));
     }
     r.finish();
     List<Site.Device> resolved =
@@ -104,7 +108,8 @@ final class SiteReader {
             store.orElse(uplink.isPresent() ? Site.Store.defaults() : null),
             remote.orElse(null),
             gpioSection.orElse(
-                resolved.stream().anyMatch(d -> d.pin() != null) ? Site.Gpio.defaults() : null));
+                resolved.stream().anyMatch(d -> d.pin() != null) ? Site.Gpio.defaults() : null),
+            report.orElse(Site.Report.EVERY_POLL));
     return new SiteReport(site, List.of(), warnings.list(), SiteLines.of(node.get()));
   }
 
@@ -188,6 +193,9 @@ final class SiteReader {
     Optional<Long> unit = d.integer("unit", 1, 247);
     Duration poll = d.duration("poll").orElse(DEFAULT_POLL);
     Optional<Site.GpioPin> pin = wired ? gpio.pin(d, id.orElse("?")) : Optional.empty();
+    // the point names are the profile's: checked when it is resolved
+    Optional<MappingReader> report =
+        d.node("report").flatMap(n -> MappingReader.of(file, n, d.field("report"), errors));
     d.finish();
     if (wired && (bus.isPresent() || unit.isPresent())) {
       d.problem(
@@ -229,7 +237,10 @@ final class SiteReader {
           ? Optional.empty()
           : Optional.of(
               new DeviceEntry(
-                  d, new Site.Device(id.get(), profile.get(), null, 0, poll, null, pin.get())));
+                  d,
+                  new Site.Device(
+                      id.get(), profile.get(), null, 0, poll, null, pin.get(), Map.of()),
+                  report.orElse(null)));
     }
     if (id.isEmpty() || profile.isEmpty() || bus.isEmpty() || (d.has("unit") && unit.isEmpty())) {
       return Optional.empty();
@@ -238,7 +249,8 @@ final class SiteReader {
         new DeviceEntry(
             d,
             new Site.Device(
-                id.get(), profile.get(), bus.get(), unit.orElse(0L).intValue(), poll, null)));
+                id.get(), profile.get(), bus.get(), unit.orElse(0L).intValue(), poll, null),
+            report.orElse(null)));
   }
 
   private List<String> busIds() {
@@ -275,6 +287,9 @@ final class SiteReader {
     return map;
   }
 
-  /** A device read from the file, with the reader that locates its problems. */
-  record DeviceEntry(MappingReader reader, Site.Device device) {}
+  /**
+   * A device read from the file, with the reader that locates its problems and that of its {@code
+   * report:} (null without one).
+   */
+  record DeviceEntry(MappingReader reader, Site.Device device, MappingReader report) {}
 }

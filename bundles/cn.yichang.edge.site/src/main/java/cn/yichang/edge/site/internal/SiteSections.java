@@ -1,17 +1,19 @@
 package cn.yichang.edge.site.internal;
 
 import cn.yichang.edge.profile.yaml.MappingReader;
+import cn.yichang.edge.report.ReportMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads the {@code uplink:} and {@code store:} sections of a site file. */
+/** Reads the {@code uplink:}, {@code store:}, {@code remote:} and {@code report:} sections. */
 final class SiteSections {
   static final String DEFAULT_APP_ID = "sensors";
   static final long MAX_KEEPALIVE_S = 65_535;
@@ -50,6 +52,30 @@ final class SiteSections {
                 s.problem("path", path + " is a directory: name the database file");
               }
               return new Site.Store(path, maxMb, interval, maxMessages);
+            });
+  }
+
+  /** {@code report:}: what is worth sending, the default of every destination. */
+  Optional<Site.Report> report() {
+    Map<String, String> modes = new LinkedHashMap<>();
+    for (ReportMode m : ReportMode.values()) {
+      modes.put(m.key(), m.key());
+    }
+    return root.node("report")
+        .flatMap(n -> MappingReader.of(root.file(), n, "report", root.problems()))
+        .map(
+            r -> {
+              String mode = r.choice("mode", modes).orElse(Site.Report.EVERY_POLL.mode());
+              Duration heartbeat = r.duration("heartbeat").orElse(null);
+              r.finish();
+              if (heartbeat != null && (heartbeat.toSeconds() < 1 || heartbeat.toDays() > 7)) {
+                r.problem("heartbeat", "must be between 1s and 168h");
+              }
+              if (heartbeat != null && mode.equals(ReportMode.EVERY_POLL.key())) {
+                r.problem(
+                    "heartbeat", "only with mode: on-change (every-poll sends every reading)");
+              }
+              return new Site.Report(mode, heartbeat);
             });
   }
 

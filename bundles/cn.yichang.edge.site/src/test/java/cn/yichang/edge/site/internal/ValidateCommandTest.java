@@ -99,8 +99,8 @@ class ValidateCommandTest {
     assertThat(err())
         .containsExactly(
             SITES
-                + "store-without-uplink.yaml:4: store: warning: no uplink: readings are buffered,"
-                + " never forwarded");
+                + "store-without-uplink.yaml:4: store: warning: no uplink: readings are buffered"
+                + " until an uplink: is added, then sent oldest first");
   }
 
   @Test

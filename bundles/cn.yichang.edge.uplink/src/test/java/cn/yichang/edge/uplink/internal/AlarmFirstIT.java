@@ -50,7 +50,7 @@ class AlarmFirstIT {
         BrokerSubscriber data = BrokerSubscriber.connect(broker, pki, "yichang/" + ID + "/#");
         SqliteMessageStore store = SqliteMessageStore.open(settings)) {
       config.url = broker.tlsUrl();
-      TelemetryEncoder encoder = new TelemetryEncoder(store, config);
+      TestTelemetry encoder = new TestTelemetry(store, config);
       UplinkComponent uplink = new UplinkComponent(store, config, System::getProperty, "0.1.0-it");
       try {
         telemetry(encoder, 0, 20);
@@ -96,7 +96,7 @@ class AlarmFirstIT {
     }
   }
 
-  private static void telemetry(TelemetryEncoder encoder, int from, int n) {
+  private static void telemetry(TestTelemetry encoder, int from, int n) {
     for (int i = from; i < from + n; i++) {
       encoder.accept(
           new ReadingSet(

@@ -19,7 +19,7 @@ final class Gateway implements AutoCloseable {
 
   final FakeMessageStore store = new FakeMessageStore();
   final TestConfig config;
-  private TelemetryEncoder encoder;
+  private TestTelemetry encoder;
   private UplinkComponent uplink;
   private int readings;
 
@@ -47,7 +47,7 @@ final class Gateway implements AutoCloseable {
   /** Takes {@code n} more reading sets, as acquisition would: value i of the i-th set. */
   void read(int n) {
     if (encoder == null) {
-      encoder = new TelemetryEncoder(store, config);
+      encoder = new TestTelemetry(store, config);
     }
     for (int i = 0; i < n; i++) {
       long value = ++readings;
@@ -65,7 +65,7 @@ final class Gateway implements AutoCloseable {
   /** Takes one reading set as acquisition hands it over. */
   void accept(ReadingSet set) {
     if (encoder == null) {
-      encoder = new TelemetryEncoder(store, config);
+      encoder = new TestTelemetry(store, config);
     }
     encoder.accept(set);
   }

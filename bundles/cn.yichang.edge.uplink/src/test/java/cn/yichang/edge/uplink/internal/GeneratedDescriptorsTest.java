@@ -22,10 +22,6 @@ class GeneratedDescriptorsTest {
         .contains("configuration-policy=\"require\"")
         .contains("immediate=\"true\"")
         .doesNotContain("<service>");
-    assertThat(read("/OSGI-INF/cn.yichang.edge.uplink.internal.TelemetryEncoder.xml"))
-        .contains("configuration-pid=\"cn.yichang.edge.uplink\"")
-        .contains("configuration-policy=\"require\"")
-        .doesNotContain("<service>");
   }
 
   @Test

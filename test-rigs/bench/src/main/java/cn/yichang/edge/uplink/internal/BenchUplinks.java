@@ -1,6 +1,8 @@
 package cn.yichang.edge.uplink.internal;
 
+import cn.yichang.edge.kura.KuraTelemetry;
 import cn.yichang.edge.reading.ReadingSink;
+import cn.yichang.edge.report.Report;
 import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.StoredMessage;
 import cn.yichang.edge.uplink.UplinkStatus;
@@ -12,10 +14,10 @@ import org.osgi.service.cm.ConfigurationException;
 
 /**
  * The uplink's real assembly outside OSGi, for the drain benchmark: {@link UplinkComponent} (TLS
- * from PEM files, Paho session factory, engine, drainer, Kura wire format, lifecycle) and {@link
- * TelemetryEncoder}, built with {@code new} exactly as the uplink's own integration tests build
- * them from this package. It lives in the benchmark module, in the uplink's package, because those
- * constructors are package-private; the uplink bundle itself is not changed.
+ * from PEM files, Paho session factory, engine, drainer, Kura wire format, lifecycle) and the Kura
+ * encoding of reading sets, built with {@code new} exactly as the uplink's own integration tests
+ * build them from this package. It lives in the benchmark module, in the uplink's package, because
+ * those constructors are package-private; the uplink bundle itself is not changed.
  */
 public final class BenchUplinks {
 
@@ -86,9 +88,14 @@ public final class BenchUplinks {
     };
   }
 
-  /** The reading sink that turns reading sets into stored KuraPayloads, as in the gateway. */
+  /**
+   * The reading sink that turns every reading set into a stored KuraPayload, as the gateway's
+   * telemetry stage does under {@code every-poll}.
+   */
   public static ReadingSink encoder(MessageStore store, Config config) {
-    return new TelemetryEncoder(store, new ConfigView(config));
+    KuraTelemetry telemetry =
+        new KuraTelemetry(config.account(), config.clientId(), UplinkConfig.DEFAULT_APP_ID);
+    return readings -> store.enqueue(telemetry.message(Report.of(readings)));
   }
 
   /** The bytes the uplink publishes for a stored message (edge.seq appended, gzip if shorter). */

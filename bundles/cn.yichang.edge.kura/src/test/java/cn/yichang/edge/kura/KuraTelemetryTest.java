@@ -1,30 +1,26 @@
-package cn.yichang.edge.uplink.internal;
+package cn.yichang.edge.kura;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yichang.edge.kura.KuraMetric;
-import cn.yichang.edge.kura.KuraPayload;
-import cn.yichang.edge.kura.KuraPayloadCodec;
 import cn.yichang.edge.reading.PointReading;
 import cn.yichang.edge.reading.ReadingSet;
+import cn.yichang.edge.report.Report;
+import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.Priority;
-import cn.yichang.edge.store.StoredMessage;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TelemetryEncoderTest {
+class KuraTelemetryTest {
 
   private static final Instant TAKEN = Instant.parse("2026-11-29T08:15:30.250Z");
 
-  private final FakeMessageStore store = new FakeMessageStore();
-  private final TestConfig config = new TestConfig();
+  private final KuraTelemetry telemetry = new KuraTelemetry("yichang", "gw-0001", "sensors");
 
   @Test
   void everyValueTypeBecomesItsKuraTypeAndAFailedPointItsReason() throws Exception {
-    new TelemetryEncoder(store, config)
-        .accept(
+    OutboundMessage m =
+        message(
             new ReadingSet(
                 "soil-01",
                 TAKEN,
@@ -36,7 +32,6 @@ class TelemetryEncoderTest {
                     PointReading.failed("humidity", "%", "timeout"),
                     PointReading.of("ph", 15.2, null, true))));
 
-    StoredMessage m = store.take(10, Duration.ZERO).get(0);
     assertThat(m.topic()).isEqualTo("yichang/gw-0001/sensors/soil-01");
     assertThat(m.priority()).isEqualTo(Priority.TELEMETRY);
     assertThat(m.created()).isEqualTo(TAKEN);
@@ -56,31 +51,39 @@ class TelemetryEncoderTest {
   }
 
   @Test
-  void anAlarmIsQueuedAtAlarmPriorityAndOtherSetsAsTelemetry() throws Exception {
-    TelemetryEncoder encoder = new TelemetryEncoder(store, config);
-    encoder.accept(
-        new ReadingSet("room-101-sos", TAKEN, List.of(PointReading.of("sos", true, null, false))));
-    encoder.accept(
-        new ReadingSet(
-            "room-101-sos", TAKEN, List.of(PointReading.of("sos", true, null, false)), true));
-
-    assertThat(store.take(10, Duration.ZERO))
-        .extracting(StoredMessage::priority)
-        .containsExactlyInAnyOrder(Priority.TELEMETRY, Priority.ALARM);
+  void anAlarmIsQueuedAtAlarmPriorityAndOtherSetsAsTelemetry() {
+    List<PointReading> sos = List.of(PointReading.of("sos", true, null, false));
+    assertThat(message(new ReadingSet("room-101-sos", TAKEN, sos)).priority())
+        .isEqualTo(Priority.TELEMETRY);
+    assertThat(message(new ReadingSet("room-101-sos", TAKEN, sos, true)).priority())
+        .isEqualTo(Priority.ALARM);
   }
 
   @Test
   void theTopicUsesTheConfiguredAccountGatewayAndApplication() {
-    config.account = "city";
-    config.clientId = "gw.north/7";
-    config.appId = "water";
-    TelemetryEncoder encoder = new TelemetryEncoder(store, config);
-    assertThat(encoder.topic("meter+1")).isEqualTo("city/gw-north-7/water/meter-1");
+    assertThat(new KuraTelemetry("city", "gw.north/7", "water").topic("meter+1"))
+        .isEqualTo("city/gw-north-7/water/meter-1");
   }
 
   @Test
-  void aReadingSetThatCannotBeEncodedIsLoggedNotThrownIntoAcquisition() {
-    new TelemetryEncoder(store, config).accept(new ReadingSet("", TAKEN, List.of()));
-    assertThat(store.buffered()).isZero();
+  void aLostDeviceSaysSoWithTheTimeOfItsLastGoodReading() {
+    ReadingSet failed =
+        new ReadingSet("soil-01", TAKEN, List.of(PointReading.failed("moisture", "%", "timeout")));
+    Instant lastGood = TAKEN.minusSeconds(30);
+    KuraPayload lost =
+        KuraPayloadCodec.decode(telemetry.message(new Report(failed, lastGood, true)).payload());
+    assertThat(lost.metrics())
+        .containsExactly(
+            new KuraMetric("moisture_error", "timeout"),
+            new KuraMetric("edge.device_lost", true),
+            new KuraMetric("edge.last_good", lastGood.toEpochMilli()));
+    KuraPayload neverHeard =
+        KuraPayloadCodec.decode(telemetry.message(new Report(failed, null, true)).payload());
+    assertThat(neverHeard.metric("edge.device_lost")).contains(true);
+    assertThat(neverHeard.metric("edge.last_good")).isEmpty();
+  }
+
+  private OutboundMessage message(ReadingSet set) {
+    return telemetry.message(Report.of(set));
   }
 }
