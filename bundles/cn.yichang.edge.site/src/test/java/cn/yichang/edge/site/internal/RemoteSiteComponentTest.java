@@ -158,6 +158,44 @@ class RemoteSiteComponentTest {
   }
 
   static final String PIR = "cn.yichang.edge.gpio.device~room-101-pir";
+  static final String TELEMETRY = SiteConfigurations.TELEMETRY_PID;
+
+  @Test
+  void aChangeOfReportAppliesToTheTelemetryAndTheSiteFileAndItsRoundTripIsNoChange()
+      throws Exception {
+    Files.writeString(
+        site, Files.readString(site) + "store: {}\nreport: {mode: on-change, heartbeat: 15m}\n");
+    assertThat(provisionAsAtStart()).isTrue();
+    RemoteSiteComponent r = remote();
+    Map<String, Object> read = r.configurations().get(TELEMETRY);
+    assertThat(read).containsEntry("report.mode", "on-change");
+    assertThat((String[]) read.get("report.deadband")).contains("soil-01/moisture=0.5");
+
+    admin.clearCounts();
+    r.change(Map.of(TELEMETRY, read));
+    assertThat(admin.updates).as("the configuration as read is no change").isEmpty();
+
+    Map<String, Object> edit = new java.util.LinkedHashMap<>(read);
+    edit.put("report.heartbeat.s", 600L);
+    edit.put("report.deadband", new String[] {"soil-01/moisture=2%", "ph-01/ph=0.1"});
+    r.change(Map.of(TELEMETRY, edit));
+    assertThat(admin.updates).containsExactly(TELEMETRY);
+    Map<String, Object> now = admin.properties(TELEMETRY);
+    assertThat(now).containsEntry("report.heartbeat.s", 600L);
+    // the site's bands over the profile's defaults: soil-01's others and soil-02's stay
+    assertThat((String[]) now.get("report.deadband"))
+        .contains("soil-01/moisture=2.0%", "soil-01/temperature=0.2", "ph-01/ph=0.1")
+        .contains("soil-02/moisture=0.5");
+    String overlay = Files.readString(state.resolve("remote/site.yaml"));
+    assertThat(overlay).contains("heartbeat: 600s").contains("moisture: 2%");
+
+    assertThatThrownBy(
+            () ->
+                r.change(
+                    Map.of(TELEMETRY, Map.of("report.deadband", new String[] {"soil-01/ph=1"}))))
+        .isInstanceOf(SiteChangeException.class)
+        .hasMessageContaining("no point \"ph\"");
+  }
 
   @Test
   void listsTheSitesConfigurations() {
