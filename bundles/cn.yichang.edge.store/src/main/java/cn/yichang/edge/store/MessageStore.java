@@ -5,7 +5,10 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The durable outbound queue between acquisition and the uplink.
+ * One destination's durable outbound queue, between its encoding stage and its transport. The store
+ * keeps a queue per destination in one file and registers one of these for each, with the service
+ * property {@value #DESTINATION_PROPERTY}: a dead platform never holds back another one, and each
+ * numbers its messages on its own.
  *
  * <p>Producers call {@link #enqueue}, which never waits on the disk: messages are committed in
  * groups (by time and by count). The uplink {@link #take}s messages in sending order (priority,
@@ -14,6 +17,14 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface MessageStore {
+  /** The service property naming the destination whose queue it is. */
+  String DESTINATION_PROPERTY = "destination";
+
+  /** The destination of the Kura platform of the site file's {@code uplink:}. */
+  String UPLINK = "uplink";
+
+  /** The LDAP filter of the {@value #UPLINK} queue, for references. */
+  String UPLINK_TARGET = "(" + DESTINATION_PROPERTY + "=" + UPLINK + ")";
 
   /** Queues the message for the next group commit; returns at once. */
   void enqueue(OutboundMessage message);

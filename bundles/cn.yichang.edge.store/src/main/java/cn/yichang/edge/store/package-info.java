@@ -2,7 +2,7 @@
  * The store-and-forward buffer: every outbound message is made durable before it is sent, and
  * removed only when the broker has acknowledged it.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package cn.yichang.edge.store;
 

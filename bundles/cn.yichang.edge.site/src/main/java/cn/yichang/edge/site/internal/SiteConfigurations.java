@@ -185,7 +185,9 @@ final class SiteConfigurations {
         .put("path", path.toAbsolutePath().normalize().toString(), "path")
         .put("max.mb", s.maxMb(), "max-mb")
         .put("commit.interval.ms", s.commitInterval().toMillis(), "commit-interval")
-        .put("commit.max.messages", s.commitMaxMessages(), "commit-max-messages");
+        .put("commit.max.messages", s.commitMaxMessages(), "commit-max-messages")
+        // a queue per destination: the Kura platform's today, each hj212: platform's next
+        .put("destinations", new String[] {"uplink"}, "");
   }
 
   /** Deadbands as {@code DEVICE/POINT=BAND}, in site order. */

@@ -98,6 +98,7 @@ final class SiteEdits {
         case "max.mb" -> s.put("max-mb", v);
         case "commit.interval.ms" -> s.put("commit-interval", millis(pid, e.getKey(), v));
         case "commit.max.messages" -> s.put("commit-max-messages", v);
+        case "destinations" -> problems.add(pid + ": destinations: follows the site's platforms");
         default -> unknown(pid, e.getKey());
       }
     }

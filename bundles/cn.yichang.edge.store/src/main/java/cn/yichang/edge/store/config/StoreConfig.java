@@ -41,4 +41,11 @@ public @interface StoreConfig {
       description = "Most payload bytes waiting in memory for their commit, in KB",
       min = "1")
   int queue_max_kb() default 8192;
+
+  @AttributeDefinition(
+      description =
+          "The destinations that get a queue of their own in the file (uplink, the Kura platform,"
+              + " always has one): each with its own read position, numbering, eviction and"
+              + " counters")
+  String[] destinations() default {"uplink"};
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,11 @@ final class DatabaseOpener {
   private static final Logger LOG = LoggerFactory.getLogger("cn.yichang.edge.store");
 
   private final Path path;
-  private final StoreStats stats;
+  private final Queues queues;
   private final Clock clock;
   private final SeqReservation reservation;
-  private final Totals totals;
-  private long knownNextSeq; // 0: unknown
+  private long knownNextSeq; // the next row id; 0: unknown
+  private final Map<Queue, Long> knownQueueSeqs = new IdentityHashMap<>();
 
   /**
    * Whether a file was opened by this store already: from then on a file marked open is marked by
@@ -34,15 +35,17 @@ final class DatabaseOpener {
    */
   private boolean opened;
 
-  DatabaseOpener(Path path, StoreStats stats, Clock clock) {
+  DatabaseOpener(Path path, Queues queues, Clock clock) {
     this.path = path;
-    this.stats = stats;
+    this.queues = queues;
     this.clock = clock;
     this.reservation = SeqReservation.beside(path);
-    this.totals = stats.totals();
   }
 
-  /** Reserves the numbers below {@code nextSeq} durably before they are committed. */
+  /**
+   * Reserves the ids below {@code nextSeq} durably before they are committed: no queue's sequence
+   * number is above the next id, so the ceiling bounds every queue's numbers too.
+   */
   void reserveBelow(long nextSeq) throws IOException {
     reservation.reserveBelow(nextSeq);
   }
@@ -51,9 +54,31 @@ final class DatabaseOpener {
     return path;
   }
 
-  /** The sequence numbers below this one have been used (told by the buffer after commits). */
+  /** The ids below this one have been used. */
   void used(long nextSeq) {
     knownNextSeq = Math.max(knownNextSeq, nextSeq);
+  }
+
+  /** The ids and each queue's numbers below the database's next ones have been used. */
+  void used(StoreDatabase db) {
+    used(db.nextId());
+    for (Queue q : queues.all()) {
+      knownQueueSeqs.merge(q, db.nextSeq(q), Math::max);
+    }
+  }
+
+  /**
+   * Each queue's first number in a new file: what it had reached in this run, or in the meta rows
+   * of the file before it; when neither is known, {@code nextId}, which no queue's number can have
+   * passed (a gap, never a duplicate).
+   */
+  private Map<Queue, Long> seqsFor(long nextId, Map<String, Long> salvaged) {
+    Map<Queue, Long> seqs = new IdentityHashMap<>();
+    for (Queue q : queues.all()) {
+      long seq = Math.max(knownQueueSeqs.getOrDefault(q, 0L), MetaTable.seqIn(salvaged, q));
+      seqs.put(q, seq >= 1 ? seq : Math.max(1, nextId));
+    }
+    return seqs;
   }
 
   /** Opens the file, creating it when missing; a damaged file is replaced. */
@@ -74,11 +99,11 @@ final class DatabaseOpener {
         // A file existed (numbers were reserved for it): whatever it held is gone uncounted.
         UncleanStarts.found(path, "the buffer file was missing; a new one was started", null);
       }
-      return created(StoreDatabase.create(path, next, totals, clock));
+      return created(StoreDatabase.create(path, next, seqsFor(next, Map.of()), clock));
     }
     StoreDatabase db;
     try {
-      db = StoreDatabase.open(path, totals, clock);
+      db = StoreDatabase.open(path, queues, clock);
     } catch (SQLException e) {
       if (!SqliteErrors.isCorrupt(e)) {
         throw e;
@@ -113,9 +138,11 @@ final class DatabaseOpener {
   StoreDatabase replace(Exception reason, long lostMessages, Instant lastCommit)
       throws SQLException, IOException {
     Path aside = CorruptFiles.moveAside(path, clock.instant());
-    stats.corruptMovedAside();
+    queues.file().corrupt.incrementAndGet();
     Map<String, Long> meta = SqliteFiles.salvageMeta(aside);
-    totals.raiseTo(MetaTable.totalsIn(meta));
+    for (Queue q : queues.all()) {
+      q.stats.totals().raiseTo(MetaTable.totalsIn(meta, q));
+    }
     if (lastCommit == null && meta.containsKey(MetaTable.LAST_COMMIT)) {
       lastCommit = Instant.ofEpochMilli(meta.get(MetaTable.LAST_COMMIT));
     }
@@ -139,7 +166,7 @@ final class DatabaseOpener {
       salvaged = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
     }
     used(salvaged);
-    StoreDatabase db = StoreDatabase.create(path, knownNextSeq, totals, clock);
+    StoreDatabase db = StoreDatabase.create(path, knownNextSeq, seqsFor(knownNextSeq, meta), clock);
     LOG.error(
         "Store: database {} is damaged ({}); moved it aside to {} and started a new one; {}; seq"
             + " continues at {} ({})",
@@ -156,7 +183,7 @@ final class DatabaseOpener {
 
   private StoreDatabase created(StoreDatabase db) {
     opened = true;
-    used(db.nextSeq());
+    used(db);
     return db;
   }
 }

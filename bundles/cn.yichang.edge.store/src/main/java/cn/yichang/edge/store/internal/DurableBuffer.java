@@ -1,6 +1,5 @@
 package cn.yichang.edge.store.internal;
 
-import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.Priority;
 import cn.yichang.edge.store.StoredMessage;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database side of the store: group commits, reading in sending order, rewinds, eviction, and
- * replacing the file when SQLite finds it damaged. One lock guards the connection and the read
- * positions; readers waiting for messages are woken by each commit.
+ * The database side of the store: group commits (one transaction for every queue), reading each
+ * queue in sending order, rewinds, eviction, and replacing the file when SQLite finds it damaged.
+ * One lock guards the connection and the read positions; readers waiting for messages are woken by
+ * each commit.
  */
 final class DurableBuffer {
   private static final Logger LOG = LoggerFactory.getLogger("cn.yichang.edge.store");
@@ -43,22 +44,13 @@ final class DurableBuffer {
   private final Condition committed = lock.newCondition();
   private final DatabaseOpener opener;
   private final Eviction eviction;
-  private final StoreStats stats;
-  private final ReadCursor cursor = new ReadCursor();
+  private final Queues queues;
   private StoreDatabase db; // null while the file cannot be opened
 
-  /**
-   * The highest id committed per priority since the file was opened (never below the file's): a
-   * take skips a priority whose position has reached it instead of running a query that finds
-   * nothing. Alarms and replies are rare, and every take asked for them: 2-3 empty queries a take,
-   * a third of its cost at a window of 20.
-   */
-  private final long[] newest = new long[Priority.values().length];
-
-  DurableBuffer(DatabaseOpener opener, Eviction eviction, StoreStats stats) {
+  DurableBuffer(DatabaseOpener opener, Eviction eviction, Queues queues) {
     this.opener = opener;
     this.eviction = eviction;
-    this.stats = stats;
+    this.queues = queues;
   }
 
   /** Opens the file; when that fails the store runs on and retries at every group. */
@@ -74,35 +66,50 @@ final class DurableBuffer {
   }
 
   /**
-   * Commits the group and the deletions of the messages acknowledged so far in one transaction,
-   * then evicts if the file is over its limit. A file found damaged is replaced and the group
-   * written to the new one.
+   * Commits the group and the deletions, splits and set-asides of every queue so far in one
+   * transaction, then evicts if the file is over its limit. A file found damaged is replaced and
+   * the group written to the new one.
    */
-  void commit(List<OutboundMessage> group) throws WriteFailure {
+  void commit(List<Queued> group) throws WriteFailure {
     lock.lock();
     try {
       for (int attempt = 0; ; attempt++) {
         try {
-          List<Long> deletes = cursor.pendingDeletes();
-          List<RowSplit> splits = cursor.pendingSplits();
-          Map<Long, String> asides = cursor.pendingSetAsides();
-          if (group.isEmpty() && deletes.isEmpty() && splits.isEmpty() && asides.isEmpty()) {
+          List<Queue> all = queues.all();
+          Map<Queue, List<Long>> deletes = new IdentityHashMap<>();
+          Map<Queue, Map<Long, String>> asides = new IdentityHashMap<>();
+          List<RowSplit> splits = new ArrayList<>();
+          boolean pending = !group.isEmpty();
+          for (Queue q : all) {
+            deletes.put(q, q.cursor.pendingDeletes());
+            asides.put(q, q.cursor.pendingSetAsides());
+            splits.addAll(q.cursor.pendingSplits());
+            pending |= !deletes.get(q).isEmpty() || !asides.get(q).isEmpty();
+          }
+          if (!pending && splits.isEmpty()) {
             return;
           }
           if (db == null) {
             reopen();
           }
-          int parts = splits.stream().mapToInt(s -> s.rest().size()).sum();
-          opener.reserveBelow(db.nextSeq() + group.size() + parts);
-          StoreDatabase.Written written = db.write(group, splits, asides, deletes);
-          for (int p = 0; p < newest.length; p++) {
-            newest[p] = Math.max(newest[p], written.newestInserted()[p]);
+          int parts = splits.stream().mapToInt(x -> x.rest().size()).sum();
+          opener.reserveBelow(db.nextId() + group.size() + parts);
+          Map<Queue, StoreDatabase.QueueWritten> written = db.write(group, splits, asides, deletes);
+          for (Queue q : all) {
+            StoreDatabase.QueueWritten w = written.get(q);
+            q.cursor.deleted(deletes.get(q));
+            q.cursor.changed(
+                splits.stream().filter(x -> x.queue() == q).toList(), asides.get(q).keySet());
+            if (w != null) {
+              for (int p = 0; p < q.newest.length; p++) {
+                q.newest[p] = Math.max(q.newest[p], w.newestInserted[p]);
+              }
+              q.stats.committed(w.inserted, w.deleted);
+              q.stats.setAside(w.setAside);
+            }
           }
-          cursor.deleted(deletes);
-          cursor.changed(splits, asides.keySet());
-          stats.committed(written.inserted(), written.deleted());
-          stats.setAside(written.setAside());
-          opener.used(db.nextSeq());
+          queues.file().commits.incrementAndGet();
+          opener.used(db);
           committed.signalAll();
           break;
         } catch (SQLException | IOException | RuntimeException e) {
@@ -121,7 +128,9 @@ final class DurableBuffer {
       enforceLimit();
       // Counted accepted once the eviction the group caused is done: whoever sees a message
       // accepted sees the buffer back under its limit.
-      stats.accepted(group.size());
+      Map<Queue, Integer> accepted = new IdentityHashMap<>();
+      group.forEach(m -> accepted.merge(m.queue(), 1, Integer::sum));
+      accepted.forEach((q, n) -> q.stats.accepted(n));
     } finally {
       lock.unlock();
     }
@@ -131,7 +140,7 @@ final class DurableBuffer {
    * The next messages not taken since the last rewind, in sending order, waiting up to {@code wait}
    * for a commit when there are none.
    */
-  List<StoredMessage> take(int max, Duration wait) throws InterruptedException {
+  List<StoredMessage> take(Queue queue, int max, Duration wait) throws InterruptedException {
     if (max <= 0) {
       return List.of();
     }
@@ -139,7 +148,7 @@ final class DurableBuffer {
     lock.lockInterruptibly();
     try {
       while (true) {
-        List<StoredMessage> out = next(max);
+        List<StoredMessage> out = next(queue, max);
         long remaining = deadline - System.nanoTime();
         if (!out.isEmpty() || remaining <= 0) {
           return out;
@@ -151,25 +160,18 @@ final class DurableBuffer {
     }
   }
 
-  void acknowledge(long id) {
-    cursor.acknowledge(id);
-  }
-
-  void split(RowSplit split) {
-    cursor.split(split);
-  }
-
-  void setAside(long id, String reason) {
-    cursor.setAside(id, reason);
-  }
-
-  /** Acknowledged messages whose deletion is not committed: resent after a kill -9. */
+  /**
+   * Acknowledged messages of every queue whose deletion is not committed: resent after a kill -9.
+   */
   int pendingDeleteCount() {
-    return cursor.pendingDeleteCount();
+    return queues.all().stream().mapToInt(q -> q.cursor.pendingDeleteCount()).sum();
   }
 
-  /** Commits the pending deletions, then makes every taken, unacknowledged message takeable. */
-  void rewind() {
+  /**
+   * Commits the pending deletions, then makes every taken, unacknowledged message of the queue
+   * takeable.
+   */
+  void rewind(Queue queue) {
     lock.lock();
     try {
       try {
@@ -178,17 +180,17 @@ final class DurableBuffer {
         // The acknowledged ids stay excluded from take() until their deletion is committed.
         LOG.debug("Store: deletions not committed before rewind: {}", e.getMessage());
       }
-      cursor.rewind();
+      queue.cursor.rewind();
       committed.signalAll();
     } finally {
       lock.unlock();
     }
   }
 
-  List<PrioritySpan> spans() {
+  List<PrioritySpan> spans(Queue queue) {
     lock.lock();
     try {
-      return db == null ? List.of() : db.spans();
+      return db == null || queue.number < 0 ? List.of() : db.spans(queue);
     } catch (SQLException e) {
       LOG.warn("Store: cannot read the buffer's contents: {}", e.getMessage());
       return List.of();
@@ -216,7 +218,7 @@ final class DurableBuffer {
     }
   }
 
-  private List<StoredMessage> next(int max) {
+  private List<StoredMessage> next(Queue queue, int max) {
     List<StoredMessage> out = new ArrayList<>();
     if (db == null) {
       reopenForReading();
@@ -224,11 +226,12 @@ final class DurableBuffer {
     if (db == null) {
       return out;
     }
+    ReadCursor cursor = queue.cursor;
     try {
       for (Priority priority : ReadCursor.SENDING_ORDER) {
-        while (out.size() < max && cursor.position(priority) < newest[priority.ordinal()]) {
+        while (out.size() < max && cursor.position(priority) < queue.newest[priority.ordinal()]) {
           List<StoredMessage> rows =
-              db.after(priority, cursor.position(priority), max - out.size());
+              db.after(queue, priority, cursor.position(priority), max - out.size());
           if (rows.isEmpty()) {
             break;
           }
@@ -253,7 +256,7 @@ final class DurableBuffer {
 
   private void enforceLimit() {
     try {
-      eviction.enforce(db);
+      eviction.enforce(db, queues.all());
     } catch (SQLException | RuntimeException e) {
       if (SqliteErrors.isCorrupt(e)) {
         replaceDamaged(e);
@@ -283,32 +286,46 @@ final class DurableBuffer {
   /** Takes the file only once everything about it is read: a half-read one is closed again. */
   private void reopen() throws SQLException, IOException {
     StoreDatabase opened = opener.open();
-    long[] ids = new long[newest.length];
+    List<Queue> all = queues.all(); // with those only the file has, now
+    Map<Queue, long[]> ids = new IdentityHashMap<>();
+    Map<Queue, Long> counts = new IdentityHashMap<>();
     try {
-      opened.newestIds(ids);
-      stats.buffered(opened.count(), opened.usedBytes());
+      for (Queue q : all) {
+        long[] newest = new long[q.newest.length];
+        opened.newestIds(q, newest);
+        ids.put(q, newest);
+        counts.put(q, opened.count(q));
+      }
+      queues.file().bytes.set(opened.usedBytes());
     } catch (SQLException | RuntimeException e) {
       opened.close();
       throw e;
     }
-    System.arraycopy(ids, 0, newest, 0, ids.length);
+    for (Queue q : all) {
+      System.arraycopy(ids.get(q), 0, q.newest, 0, q.newest.length);
+      q.stats.buffered(counts.get(q));
+    }
     db = opened;
   }
 
   private void replaceDamaged(Exception reason) {
-    long held = stats.buffered();
+    long held = 0;
+    for (Queue q : queues.all()) {
+      held += q.stats.buffered();
+      q.stats.lost(q.stats.buffered());
+      q.stats.buffered(0);
+      Arrays.fill(q.newest, 0); // a new, empty file
+    }
     Instant lastCommit = null;
     if (db != null) {
       lastCommit = db.lastCommit();
       db.close();
       db = null;
     }
-    stats.lost(held);
-    stats.buffered(0, 0);
+    queues.file().bytes.set(0);
     try {
-      Arrays.fill(newest, 0); // a new, empty file
       db = opener.replace(reason, held, lastCommit);
-      stats.bufferedBytes(db.usedBytes());
+      queues.file().bytes.set(db.usedBytes());
     } catch (SQLException | IOException | RuntimeException e) {
       LOG.error("Store: cannot replace the damaged database {}: {}", opener.path(), e, e);
     }

@@ -2,16 +2,20 @@ package cn.yichang.edge.store.internal;
 
 import cn.yichang.edge.store.Priority;
 import java.sql.SQLException;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the database under its size limit by dropping the oldest messages of the lowest priority
- * first (telemetry, then control, alarms last) until it is under 90% of the limit, so that the
- * newest data is kept. Every batch is counted and logged: how many, which priority, and when the
+ * Keeps the database under its size limit by dropping, from the queue that holds the most messages
+ * (the destination that has been unreachable longest), its oldest messages of the lowest priority
+ * first (telemetry, then control, alarms last) until the file is under 90% of the limit, so that
+ * the newest data is kept and a destination that keeps up never loses rows to another's backlog.
+ * Every batch is counted and logged: which destination, how many, which priority, and when the
  * dropped data was acquired.
  */
 final class Eviction {
@@ -22,43 +26,46 @@ final class Eviction {
 
   private final long maxBytes;
   private final long targetBytes;
-  private final StoreStats stats;
+  private final FileFigures file;
 
-  Eviction(long maxBytes, StoreStats stats) {
+  Eviction(long maxBytes, FileFigures file) {
     this.maxBytes = maxBytes;
     this.targetBytes = maxBytes / 10 * 9;
-    this.stats = stats;
+    this.file = file;
   }
 
-  void enforce(StoreDatabase db) throws SQLException {
+  void enforce(StoreDatabase db, List<Queue> queues) throws SQLException {
     long used = db.usedBytes();
-    stats.bufferedBytes(used);
+    file.bytes.set(used);
     if (used <= maxBytes) {
       return;
     }
-    // One batch per priority: the rounds of one call that dropped messages of that priority.
-    Map<Priority, EvictedBatch> batches = new EnumMap<>(Priority.class);
-    long rows = db.count();
+    // One batch per queue and priority: the rounds of one call that dropped those messages.
+    Map<String, EvictedBatch> batches = new LinkedHashMap<>();
+    long rows = queues.stream().mapToLong(q -> q.stats.buffered()).sum();
     for (int round = 0; used > targetBytes && rows > 0 && round < MAX_ROUNDS; round++) {
       long bytesPerRow = Math.max(1, used / rows);
       long estimate = (used - targetBytes) / bytesPerRow * 11 / 10 + MIN_CHUNK;
-      EvictedBatch batch = lowestPriorityFirst(db, (int) Math.min(MAX_CHUNK, estimate));
+      Queue largest =
+          queues.stream().max(Comparator.comparingLong(q -> q.stats.buffered())).orElseThrow();
+      EvictedBatch batch = lowestPriorityFirst(db, largest, (int) Math.min(MAX_CHUNK, estimate));
       if (batch == null) {
         break;
       }
-      stats.evicted(batch.count());
+      largest.stats.evicted(batch.count());
       rows -= batch.count();
-      batches.merge(batch.priority(), batch, Eviction::merge);
+      batches.merge(largest.name + " " + batch.priority(), batch, Eviction::merge);
       used = db.usedBytes();
     }
     db.reclaimFreePages();
-    stats.bufferedBytes(db.usedBytes());
+    file.bytes.set(db.usedBytes());
     for (EvictedBatch batch : batches.values()) {
       LOG.warn(
-          "Store: evicted {} {} messages acquired {} to {} (the oldest of that priority) to keep"
-              + " the buffer under {}; now {}",
+          "Store: evicted {} {} messages of {} acquired {} to {} (the oldest of that priority) to"
+              + " keep the buffer under {}; now {}",
           batch.count(),
           batch.priority(),
+          batch.queue(),
           batch.oldest(),
           batch.newest(),
           megabytes(maxBytes),
@@ -68,12 +75,17 @@ final class Eviction {
 
   private static EvictedBatch merge(EvictedBatch earlier, EvictedBatch later) {
     return new EvictedBatch(
-        earlier.priority(), earlier.count() + later.count(), earlier.oldest(), later.newest());
+        earlier.queue(),
+        earlier.priority(),
+        earlier.count() + later.count(),
+        earlier.oldest(),
+        later.newest());
   }
 
-  private static EvictedBatch lowestPriorityFirst(StoreDatabase db, int chunk) throws SQLException {
+  private static EvictedBatch lowestPriorityFirst(StoreDatabase db, Queue queue, int chunk)
+      throws SQLException {
     for (Priority priority : Priority.values()) {
-      EvictedBatch batch = db.evictOldest(priority, chunk);
+      EvictedBatch batch = db.evictOldest(queue, priority, chunk);
       if (batch.count() > 0) {
         return batch;
       }

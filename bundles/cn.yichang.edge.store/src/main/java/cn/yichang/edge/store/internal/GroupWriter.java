@@ -1,6 +1,5 @@
 package cn.yichang.edge.store.internal;
 
-import cn.yichang.edge.store.OutboundMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +51,7 @@ final class GroupWriter {
   }
 
   private void run() {
-    List<OutboundMessage> group = new ArrayList<>(groupMax);
+    List<Queued> group = new ArrayList<>(groupMax);
     while (true) {
       group.clear();
       try {
@@ -65,7 +64,9 @@ final class GroupWriter {
       }
       boolean closing = intake.isClosed();
       if (closing && System.nanoTime() - stopDeadline > 0) {
-        losses.lost(group.size() + intake.discard(), LossLog.Reason.CLOSED, "flush time is up");
+        List<Queued> left = new ArrayList<>(group);
+        left.addAll(intake.discard());
+        losses.lost(left, LossLog.Reason.CLOSED, "flush time is up");
         return;
       }
       write(group);
@@ -75,7 +76,7 @@ final class GroupWriter {
     }
   }
 
-  private void write(List<OutboundMessage> group) {
+  private void write(List<Queued> group) {
     try {
       buffer.commit(group);
       if (!group.isEmpty()) {
@@ -83,10 +84,10 @@ final class GroupWriter {
       }
     } catch (DurableBuffer.WriteFailure e) {
       // Only deletions failed when the group is empty: they are retried with the next group.
-      losses.lost(group.size(), e.reason, e.getMessage());
+      losses.lost(group, e.reason, e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("Store: unexpected failure writing a group", e);
-      losses.lost(group.size(), LossLog.Reason.WRITE_FAILED, e.toString());
+      losses.lost(group, LossLog.Reason.WRITE_FAILED, e.toString());
     }
   }
 }

@@ -19,7 +19,7 @@ final class Intake {
   private final long maxBytes;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
-  private final ArrayDeque<OutboundMessage> queue = new ArrayDeque<>();
+  private final ArrayDeque<Queued> queue = new ArrayDeque<>();
   private long bytes;
   private int groupSize = Integer.MAX_VALUE;
   private boolean closed;
@@ -31,7 +31,7 @@ final class Intake {
   }
 
   /** Queues the message; false when it does not fit or the intake is closed. */
-  boolean offer(OutboundMessage message) {
+  boolean offer(Queued message) {
     long size = weight(message);
     lock.lock();
     try {
@@ -54,7 +54,7 @@ final class Intake {
    * until {@code max} messages are there or {@code interval} has passed since the first was seen.
    * Once closed, returns what is queued without waiting.
    */
-  void awaitGroup(List<OutboundMessage> group, int max, long interval, TimeUnit unit)
+  void awaitGroup(List<Queued> group, int max, long interval, TimeUnit unit)
       throws InterruptedException {
     long intervalNanos = unit.toNanos(interval);
     lock.lock();
@@ -78,7 +78,7 @@ final class Intake {
       }
       wake = false;
       for (int i = 0; i < max && !queue.isEmpty(); i++) {
-        OutboundMessage message = queue.pollFirst();
+        Queued message = queue.pollFirst();
         bytes -= weight(message);
         group.add(message);
       }
@@ -110,13 +110,13 @@ final class Intake {
   }
 
   /** Empties the queue, for counting what could not be written before the store closed. */
-  int discard() {
+  List<Queued> discard() {
     lock.lock();
     try {
-      int n = queue.size();
+      List<Queued> left = List.copyOf(queue);
       queue.clear();
       bytes = 0;
-      return n;
+      return left;
     } finally {
       lock.unlock();
     }
@@ -140,7 +140,8 @@ final class Intake {
     }
   }
 
-  private static long weight(OutboundMessage message) {
+  private static long weight(Queued queued) {
+    OutboundMessage message = queued.message();
     return message.payload().length + 2L * message.topic().length() + OVERHEAD_BYTES;
   }
 }

@@ -2,6 +2,8 @@ package cn.yichang.edge.store.internal;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -27,23 +29,34 @@ final class LossLog {
     }
   }
 
-  private final StoreStats stats;
   private final long intervalNanos;
   private final Map<Reason, Long> unreported = new EnumMap<>(Reason.class);
   private long lastLineNanos;
   private boolean lineWritten;
   private boolean losing;
 
-  LossLog(StoreStats stats, Duration interval) {
-    this.stats = stats;
+  LossLog(Duration interval) {
     this.intervalNanos = interval.toNanos();
   }
 
-  synchronized void lost(long messages, Reason reason, String detail) {
+  /** Messages lost before they were written, each counted in its queue's totals. */
+  void lost(List<Queued> messages, Reason reason, String detail) {
+    Map<Queue, Long> byQueue = new IdentityHashMap<>();
+    messages.forEach(m -> byQueue.merge(m.queue(), 1L, Long::sum));
+    byQueue.forEach((q, n) -> q.stats.lost(n));
+    report(messages.size(), reason, detail);
+  }
+
+  /** One message of {@code queue} lost. */
+  void lost(Queue queue, Reason reason, String detail) {
+    queue.stats.lost(1);
+    report(1, reason, detail);
+  }
+
+  private synchronized void report(long messages, Reason reason, String detail) {
     if (messages <= 0) {
       return;
     }
-    stats.lost(messages);
     unreported.merge(reason, messages, Long::sum);
     losing = true;
     long now = System.nanoTime();

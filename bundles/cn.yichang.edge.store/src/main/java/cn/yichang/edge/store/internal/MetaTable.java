@@ -7,12 +7,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The store file's {@code meta} table: {@value #NEXT_SEQ}, the {@link Total}s, {@value
- * #LAST_COMMIT} (ms since the epoch of the last commit of messages) and {@value #CLEAN_STOP} (0
- * while a run has the file open, 1 after a clean close).
+ * The store file's {@code meta} table: {@value #NEXT_SEQ} (the next row id), {@value #LAST_COMMIT}
+ * (ms since the epoch of the last commit of messages), {@value #CLEAN_STOP} (0 while a run has the
+ * file open, 1 after a clean close), and per queue its next sequence number ({@value #SEQ}) and
+ * {@link Total}s, under {@link Queue#metaKey}: the first queue's bare, as a file of before has them
+ * (where the next sequence number was the next id).
  *
  * <p>Rows are staged into the transaction of the caller (a group commit, an eviction, the close)
  * and count as written once it commits: they cost no fsync of their own, and a total counted while
@@ -20,21 +24,21 @@ import java.util.Map;
  */
 final class MetaTable {
   static final String NEXT_SEQ = "next_seq";
+  static final String SEQ = "seq";
   static final String LAST_COMMIT = "last_commit";
   static final String CLEAN_STOP = "clean_stop";
   private static final Total[] TOTALS = Total.values();
 
   private final PreparedStatement save;
-  private final Totals totals;
   private final Clock clock;
 
   /** Whether the file says it was closed cleanly before this open (a file of before: yes). */
   private final boolean closedCleanly;
 
-  /** The totals as the file holds them. */
-  private final long[] savedTotals = new long[TOTALS.length];
+  /** Per queue, its totals as the file holds them, and as staged. */
+  private final Map<Queue, long[]> savedTotals = new IdentityHashMap<>();
 
-  private final long[] stagedTotals = new long[TOTALS.length];
+  private final Map<Queue, long[]> stagedTotals = new IdentityHashMap<>();
   private long lastCommitMillis; // 0: none
   private long stagedLastCommit;
 
@@ -44,17 +48,21 @@ final class MetaTable {
   /**
    * @param rows the table as read (or as just written by a create)
    */
-  MetaTable(Connection connection, Map<String, Long> rows, Totals totals, Clock clock)
+  MetaTable(Connection connection, Map<String, Long> rows, List<Queue> queues, Clock clock)
       throws SQLException {
-    this.totals = totals;
     this.clock = clock;
     this.lastCommitMillis = rows.getOrDefault(LAST_COMMIT, 0L);
     // Files written before the flag existed say nothing: taken as clean rather than flagging every
     // gateway at the update that brings the flag.
     this.closedCleanly = rows.getOrDefault(CLEAN_STOP, 1L) != 0;
     this.markedOpen = rows.getOrDefault(CLEAN_STOP, 1L) == 0;
-    for (Total t : TOTALS) {
-      savedTotals[t.ordinal()] = rows.getOrDefault(t.key(), 0L);
+    for (Queue q : queues) {
+      long[] saved = new long[TOTALS.length];
+      for (Total t : TOTALS) {
+        saved[t.ordinal()] = rows.getOrDefault(q.metaKey(t.key()), 0L);
+      }
+      savedTotals.put(q, saved);
+      stagedTotals.put(q, saved.clone());
     }
     save =
         connection.prepareStatement(
@@ -62,27 +70,43 @@ final class MetaTable {
                 + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   }
 
-  /** The rows of a new file: its first sequence number, the totals so far, open. */
-  static Map<String, Long> initial(long nextSeq, Totals totals) {
+  /** The rows of a new file: its first row id, each queue's next number and totals so far, open. */
+  static Map<String, Long> initial(long nextId, Map<Queue, Long> nextSeqs) {
     Map<String, Long> rows = new HashMap<>();
-    rows.put(NEXT_SEQ, nextSeq);
+    rows.put(NEXT_SEQ, nextId);
     rows.put(CLEAN_STOP, 0L);
-    for (Total t : TOTALS) {
-      rows.put(t.key(), totals.get(t));
+    for (Map.Entry<Queue, Long> e : nextSeqs.entrySet()) {
+      Queue q = e.getKey();
+      rows.put(q.metaKey(SEQ), e.getValue());
+      for (Total t : TOTALS) {
+        rows.put(q.metaKey(t.key()), q.stats.totals().get(t));
+      }
     }
     return rows;
   }
 
-  /** The {@link Total}s among a meta table's rows; a total it lacks is left out. */
-  static Map<Total, Long> totalsIn(Map<String, Long> rows) {
+  /** A queue's {@link Total}s among a meta table's rows; a total it lacks is left out. */
+  static Map<Total, Long> totalsIn(Map<String, Long> rows, Queue queue) {
     Map<Total, Long> out = new EnumMap<>(Total.class);
     for (Total t : TOTALS) {
-      Long value = rows.get(t.key());
+      Long value = rows.get(queue.metaKey(t.key()));
       if (value != null) {
         out.put(t, value);
       }
     }
     return out;
+  }
+
+  /**
+   * A queue's next sequence number among a meta table's rows, 0 when it has none: the first queue
+   * of a file of before numbers like its rows, from {@value #NEXT_SEQ}.
+   */
+  static long seqIn(Map<String, Long> rows, Queue queue) {
+    Long seq = rows.get(queue.metaKey(SEQ));
+    if (seq != null) {
+      return seq;
+    }
+    return queue.name.equals(Queue.FIRST) ? rows.getOrDefault(NEXT_SEQ, 0L) : 0;
   }
 
   boolean closedCleanly() {
@@ -113,17 +137,21 @@ final class MetaTable {
   }
 
   /**
-   * Stages, in the caller's transaction, what a group commit changes: the next sequence number and
-   * the commit's time when it wrote messages ({@code nextSeq} &gt; 0), the totals that changed, and
-   * {@code setAside} more messages set aside in this very transaction (so that a kill -9 after it
-   * cannot leave rows moved aside and not counted).
+   * Stages, in the caller's transaction, what a group commit changes: the next row id and the
+   * commit's time when it wrote messages ({@code nextId} &gt; 0), the next sequence number of each
+   * queue it wrote to, the totals that changed, and per queue the messages set aside in this very
+   * transaction (so that a kill -9 after it cannot leave rows moved aside and not counted).
    */
-  void stageCommit(long nextSeq, long setAside) throws SQLException {
+  void stageCommit(long nextId, Map<Queue, Long> nextSeqs, Map<Queue, Integer> setAside)
+      throws SQLException {
     stagedLastCommit = lastCommitMillis;
-    if (nextSeq > 0) {
+    if (nextId > 0) {
       stagedLastCommit = clock.millis();
-      row(NEXT_SEQ, nextSeq);
+      row(NEXT_SEQ, nextId);
       row(LAST_COMMIT, stagedLastCommit);
+    }
+    for (Map.Entry<Queue, Long> e : nextSeqs.entrySet()) {
+      row(e.getKey().metaKey(SEQ), e.getValue());
     }
     if (!markedOpen) {
       row(CLEAN_STOP, 0);
@@ -133,15 +161,16 @@ final class MetaTable {
   }
 
   /**
-   * Stages the evicted total raised by {@code count}: an eviction's count goes into the file with
-   * its deletion, or an eviction followed by a kill -9 before the next group would be forgotten.
+   * Stages the queue's evicted total raised by {@code count}: an eviction's count goes into the
+   * file with its deletion, or an eviction followed by a kill -9 before the next group would be
+   * forgotten.
    */
-  void stageEviction(long count) throws SQLException {
+  void stageEviction(Queue queue, long count) throws SQLException {
     stagedLastCommit = lastCommitMillis;
-    System.arraycopy(savedTotals, 0, stagedTotals, 0, TOTALS.length);
-    long evicted = totals.get(Total.EVICTED) + count;
-    stagedTotals[Total.EVICTED.ordinal()] = evicted;
-    row(Total.EVICTED.key(), evicted);
+    copySavedToStaged();
+    long evicted = queue.stats.totals().get(Total.EVICTED) + count;
+    stagedTotals.get(queue)[Total.EVICTED.ordinal()] = evicted;
+    row(queue.metaKey(Total.EVICTED.key()), evicted);
     if (!markedOpen) {
       row(CLEAN_STOP, 0); // committed() counts the mark as made
     }
@@ -151,7 +180,7 @@ final class MetaTable {
   /** Stages the totals and {@value #CLEAN_STOP} = 1, for a clean close. */
   void stageCleanClose() throws SQLException {
     stagedLastCommit = lastCommitMillis;
-    stageTotals(0);
+    stageTotals(Map.of());
     row(CLEAN_STOP, 1);
     save.executeBatch();
   }
@@ -160,11 +189,13 @@ final class MetaTable {
   void committed() {
     lastCommitMillis = stagedLastCommit;
     markedOpen = true;
-    System.arraycopy(stagedTotals, 0, savedTotals, 0, TOTALS.length);
+    stagedTotals.forEach(
+        (q, staged) -> System.arraycopy(staged, 0, savedTotals.get(q), 0, staged.length));
   }
 
   /** The caller's transaction failed: nothing staged was written. */
   void rolledBack() {
+    copySavedToStaged();
     try {
       save.clearBatch();
     } catch (SQLException ignored) {
@@ -172,12 +203,23 @@ final class MetaTable {
     }
   }
 
-  private void stageTotals(long setAside) throws SQLException {
-    for (Total t : TOTALS) {
-      long value = totals.get(t) + (t == Total.SET_ASIDE ? setAside : 0);
-      stagedTotals[t.ordinal()] = value;
-      if (value != savedTotals[t.ordinal()]) {
-        row(t.key(), value);
+  private void copySavedToStaged() {
+    savedTotals.forEach(
+        (q, saved) -> System.arraycopy(saved, 0, stagedTotals.get(q), 0, saved.length));
+  }
+
+  private void stageTotals(Map<Queue, Integer> setAside) throws SQLException {
+    for (Map.Entry<Queue, long[]> e : stagedTotals.entrySet()) {
+      Queue q = e.getKey();
+      long[] staged = e.getValue();
+      long[] saved = savedTotals.get(q);
+      for (Total t : TOTALS) {
+        long value =
+            q.stats.totals().get(t) + (t == Total.SET_ASIDE ? setAside.getOrDefault(q, 0) : 0);
+        staged[t.ordinal()] = value;
+        if (value != saved[t.ordinal()]) {
+          row(q.metaKey(t.key()), value);
+        }
       }
     }
   }

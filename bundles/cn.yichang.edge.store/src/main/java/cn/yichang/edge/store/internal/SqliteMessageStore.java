@@ -7,15 +7,18 @@ import cn.yichang.edge.store.StoreHistory;
 import cn.yichang.edge.store.StoredMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link MessageStore} on a SQLite file: an in-memory intake, one group-committing writer
- * thread, and the database behind a lock. See the bundle's README for what it guarantees.
+ * The buffer on a SQLite file: an in-memory intake, one group-committing writer thread, and the
+ * database behind a lock, with a queue per destination ({@link #queue}). As a {@link MessageStore}
+ * itself it is the first destination's queue ({@value Queue#FIRST}). See the bundle's README for
+ * what it guarantees.
  */
 public final class SqliteMessageStore implements MessageStore, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("cn.yichang.edge.store");
@@ -23,20 +26,22 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
   private static final Duration FLUSH_ON_CLOSE = Duration.ofMillis(1500);
 
   private final StoreSettings settings;
-  private final StoreStats stats = new StoreStats();
-  private final LossLog losses = new LossLog(stats, LOSS_REPORT_INTERVAL);
+  private final Queues queues;
+  private final LossLog losses = new LossLog(LOSS_REPORT_INTERVAL);
   private final Intake intake;
   private final DurableBuffer buffer;
   private final GroupWriter writer;
+  private final Map<String, QueueStore> views = new LinkedHashMap<>();
 
   private SqliteMessageStore(StoreSettings settings, Clock clock) {
     this.settings = settings;
+    queues = new Queues(settings.destinations());
     intake = new Intake(settings.queueMaxMessages(), settings.queueMaxBytes());
     buffer =
         new DurableBuffer(
-            new DatabaseOpener(settings.path(), stats, clock),
-            new Eviction(settings.maxBytes(), stats),
-            stats);
+            new DatabaseOpener(settings.path(), queues, clock),
+            new Eviction(settings.maxBytes(), queues.file()),
+            queues);
     writer =
         new GroupWriter(
             intake,
@@ -58,71 +63,104 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
     SqliteMessageStore store = new SqliteMessageStore(settings, clock);
     store.buffer.open();
     store.writer.start();
-    LOG.info(
-        "Store: {} open, {} messages buffered, limit {} MB",
-        settings.path(),
-        store.stats.buffered(),
-        settings.maxBytes() / (1024 * 1024));
+    for (Queue q : store.queues.all()) {
+      LOG.info(
+          "Store: {} open, {} messages buffered for {}, limit {} MB",
+          settings.path(),
+          q.stats.buffered(),
+          q.name,
+          settings.maxBytes() / (1024 * 1024));
+    }
     return store;
+  }
+
+  /**
+   * The queue of {@code destination}: one of the configured destinations, or one the file holds
+   * from a configuration of before.
+   *
+   * @throws IllegalArgumentException for another name
+   */
+  public synchronized MessageStore queue(String destination) {
+    return view(destination);
+  }
+
+  /** Every destination's queue, the configured first, then those only the file still holds. */
+  synchronized Map<String, QueueStore> queues() {
+    for (Queue q : queues.all()) {
+      view(q.name);
+    }
+    return new LinkedHashMap<>(views);
+  }
+
+  /** The destinations in their order: {@value Queue#FIRST}, the configured, the file's others. */
+  List<String> destinations() {
+    return queues.all().stream().map(q -> q.name).toList();
+  }
+
+  private QueueStore view(String destination) {
+    Queue queue = queues.get(destination);
+    if (queue == null) {
+      throw new IllegalArgumentException("no queue for destination " + destination);
+    }
+    return views.computeIfAbsent(
+        destination,
+        d ->
+            new QueueStore(
+                queue, intake, buffer, losses, settings.commitMaxMessages(), settings.path()));
+  }
+
+  private QueueStore first() {
+    return (QueueStore) queue(Queue.FIRST);
   }
 
   @Override
   public void enqueue(OutboundMessage message) {
-    Objects.requireNonNull(message, "message");
-    if (!intake.offer(message)) {
-      losses.lost(1, intake.isClosed() ? LossLog.Reason.CLOSED : LossLog.Reason.QUEUE_FULL, null);
-    }
+    first().enqueue(message);
   }
 
   @Override
   public List<StoredMessage> take(int max, Duration wait) throws InterruptedException {
-    return buffer.take(max, wait);
+    return first().take(max, wait);
   }
 
   @Override
   public void acknowledge(long id) {
-    buffer.acknowledge(id);
-    // Deletions wait for the next group; a fast drain would pile up acknowledged rows that a
-    // kill -9 then sends again. Past one group's worth, commit them now.
-    if (buffer.pendingDeleteCount() >= settings.commitMaxMessages()) {
-      intake.wake();
-    }
+    first().acknowledge(id);
   }
 
   @Override
   public void split(long id, byte[] first, List<OutboundMessage> rest) {
-    buffer.split(new RowSplit(id, first, rest));
-    intake.wake(); // the parts should not wait for the next group's interval
+    first().split(id, first, rest);
   }
 
   @Override
   public void setAside(long id, String reason) {
-    buffer.setAside(id, reason);
+    first().setAside(id, reason);
   }
 
   @Override
   public void rewind() {
-    buffer.rewind();
+    first().rewind();
   }
 
   @Override
   public StoreCounters counters() {
-    return stats.snapshot();
+    return first().counters();
   }
 
   @Override
   public StoreHistory history() {
-    return stats.history(UncleanStarts.of(settings.path()));
+    return first().history();
   }
 
-  /** Per priority: how many messages are buffered and when the oldest and newest were acquired. */
+  /** Per priority: how many messages of the first queue are buffered, and acquired when. */
   List<PrioritySpan> spans() {
-    return buffer.spans();
+    return first().spans();
   }
 
   /** Group commits so far (transactions that wrote messages or deletions). */
   public long commits() {
-    return stats.commits();
+    return queues.file().commits.get();
   }
 
   StoreSettings settings() {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,28 +23,16 @@ import java.util.Map;
  * One open store file: its connection, schema and statements. Not thread-safe: {@link
  * DurableBuffer}'s lock guards it.
  *
- * <p>A message's id is its sequence number. Ids are therefore never reused, not even after the
- * newest rows were deleted or the file was replaced, so a late acknowledgement can never delete a
- * newer message.
+ * <p>Every queue's rows are in {@code messages}, told apart by {@code queue}. A row's id is the
+ * file's: ids are never reused, not even after the newest rows were deleted or the file was
+ * replaced, so a late acknowledgement can never delete a newer message. A row's sequence number is
+ * its queue's ({@link QueueSchema}); no queue's next number is ever above the next id, so a new
+ * file that continues the ids continues every queue's numbers too (a gap, never a duplicate).
  *
- * <p>Its {@link MetaTable} goes into the same transactions: the sequence, the totals, the last
- * commit and whether the file was closed cleanly.
+ * <p>Its {@link MetaTable} goes into the same transactions: the next id and sequence numbers, the
+ * totals, the last commit and whether the file was closed cleanly.
  */
 final class StoreDatabase implements AutoCloseable {
-  private static final List<String> SCHEMA =
-      List.of(
-          """
-          CREATE TABLE messages (
-            id INTEGER PRIMARY KEY,  -- the sequence number
-            priority INTEGER NOT NULL,  -- Priority.ordinal(): sent highest first, evicted lowest first
-            topic TEXT NOT NULL,
-            payload BLOB NOT NULL,
-            created INTEGER NOT NULL  -- ms since the epoch
-          )""",
-          "CREATE INDEX messages_sending_order ON messages (priority, id)",
-          "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-          SetAsideTable.SCHEMA);
-
   private final Connection connection;
   private final long pageSize;
   private final PreparedStatement insert;
@@ -52,44 +41,52 @@ final class StoreDatabase implements AutoCloseable {
   private final PreparedStatement replacePayload;
   private final MetaTable meta;
   private final SetAsideTable setAside;
-  private long nextSeq;
+  private final Map<Queue, Long> nextSeq = new IdentityHashMap<>();
+  private long nextId;
 
-  /** What one {@link #write} did. */
-  record Written(int deleted, int inserted, int setAside, long[] newestInserted) {}
+  /** What one {@link #write} did to one queue. */
+  static final class QueueWritten {
+    int inserted;
+    int deleted;
+    int setAside;
+    final long[] newestInserted = new long[Priority.values().length];
+  }
 
-  private StoreDatabase(Connection connection, Map<String, Long> rows, Totals totals, Clock clock)
+  private StoreDatabase(
+      Connection connection, Map<String, Long> rows, Map<Queue, Long> seqs, Clock clock)
       throws SQLException {
     this.connection = connection;
-    this.nextSeq = rows.get(MetaTable.NEXT_SEQ);
-    this.meta = new MetaTable(connection, rows, totals, clock);
+    this.nextId = rows.get(MetaTable.NEXT_SEQ);
+    this.nextSeq.putAll(seqs);
+    this.meta = new MetaTable(connection, rows, List.copyOf(seqs.keySet()), clock);
     this.pageSize = SqliteFiles.pragma(connection, "page_size");
     this.setAside = new SetAsideTable(connection, clock);
     replacePayload = connection.prepareStatement("UPDATE messages SET payload = ? WHERE id = ?");
     insert =
         connection.prepareStatement(
-            "INSERT INTO messages (id, priority, topic, payload, created) VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO messages (id, priority, topic, payload, created, queue, seq)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
     deleteRange = connection.prepareStatement("DELETE FROM messages WHERE id BETWEEN ? AND ?");
     after =
         connection.prepareStatement(
-            "SELECT id, topic, payload, created FROM messages"
-                + " WHERE priority = ? AND id > ? ORDER BY id LIMIT ?");
+            "SELECT id, coalesce(seq, id), topic, payload, created FROM messages"
+                + " WHERE queue = ? AND priority = ? AND id > ? ORDER BY id LIMIT ?");
   }
 
   /**
-   * Creates a new store file whose first message gets sequence number {@code nextSeq}, with the
-   * totals counted so far (a new file after a damaged one continues them).
+   * Creates a new store file whose first row gets id {@code nextId} and each queue its number in
+   * {@code nextSeqs}, with the totals its queues counted so far (a new file after a damaged one
+   * continues them).
    */
-  static StoreDatabase create(Path path, long nextSeq, Totals totals, Clock clock)
+  static StoreDatabase create(Path path, long nextId, Map<Queue, Long> nextSeqs, Clock clock)
       throws SQLException {
     Connection connection = SqliteFiles.connect(path);
     try (Statement s = connection.createStatement()) {
       s.execute("PRAGMA auto_vacuum = INCREMENTAL"); // only takes effect before the first table
       SqliteFiles.configure(connection);
       connection.setAutoCommit(false);
-      for (String sql : SCHEMA) {
-        s.executeUpdate(sql);
-      }
-      Map<String, Long> rows = MetaTable.initial(nextSeq, totals);
+      QueueSchema.create(connection, nextSeqs.keySet());
+      Map<String, Long> rows = MetaTable.initial(nextId, nextSeqs);
       try (PreparedStatement p =
           connection.prepareStatement("INSERT INTO meta (key, value) VALUES (?, ?)")) {
         for (Map.Entry<String, Long> e : rows.entrySet()) {
@@ -101,7 +98,7 @@ final class StoreDatabase implements AutoCloseable {
       }
       connection.commit();
       connection.setAutoCommit(true);
-      return new StoreDatabase(connection, rows, totals, clock);
+      return new StoreDatabase(connection, rows, nextSeqs, clock);
     } catch (SQLException | RuntimeException e) {
       SqliteFiles.closeQuietly(connection);
       throw e;
@@ -109,12 +106,14 @@ final class StoreDatabase implements AutoCloseable {
   }
 
   /**
-   * Opens an existing store file after checking it ({@code PRAGMA quick_check}, our schema), raises
-   * {@code totals} to the file's, and marks the file open ({@value #CLEAN_STOP} = 0).
+   * Opens an existing store file after checking it ({@code PRAGMA quick_check}, our schema),
+   * upgrades a file of before queues existed, gives every queue its number (adding those the file
+   * lacks, and to {@code queues} those only the file has), raises each queue's totals to the
+   * file's, and marks the file open ({@value MetaTable#CLEAN_STOP} = 0).
    *
    * @throws DamagedDatabaseException or an SQLite corruption error when it must be moved aside
    */
-  static StoreDatabase open(Path path, Totals totals, Clock clock) throws SQLException {
+  static StoreDatabase open(Path path, Queues queues, Clock clock) throws SQLException {
     try {
       if (Files.size(path) == 0) {
         throw new DamagedDatabaseException("zero-length file");
@@ -130,10 +129,16 @@ final class StoreDatabase implements AutoCloseable {
       }
       SqliteFiles.configure(connection);
       Map<String, Long> rows;
+      Map<Queue, Long> seqs = new IdentityHashMap<>();
       try {
         rows = SqliteFiles.meta(connection);
         if (!rows.containsKey(MetaTable.NEXT_SEQ)) {
           throw new SQLException("no " + MetaTable.NEXT_SEQ + " in meta");
+        }
+        QueueSchema.upgrade(connection, path.toString());
+        for (Queue q : QueueSchema.number(connection, queues)) {
+          long seq = Math.max(MetaTable.seqIn(rows, q), QueueSummary.nextSeq(connection, q.number));
+          seqs.put(q, Math.max(seq, 1));
         }
         long next = Math.max(rows.get(MetaTable.NEXT_SEQ), 1);
         next =
@@ -147,8 +152,10 @@ final class StoreDatabase implements AutoCloseable {
         }
         throw new DamagedDatabaseException("not a store database (" + e.getMessage() + ")", e);
       }
-      totals.raiseTo(MetaTable.totalsIn(rows));
-      StoreDatabase db = new StoreDatabase(connection, rows, totals, clock);
+      for (Queue q : seqs.keySet()) {
+        q.stats.totals().raiseTo(MetaTable.totalsIn(rows, q));
+      }
+      StoreDatabase db = new StoreDatabase(connection, rows, seqs, clock);
       db.meta.markOpen();
       return db;
     } catch (SQLException | RuntimeException e) {
@@ -157,8 +164,14 @@ final class StoreDatabase implements AutoCloseable {
     }
   }
 
-  long nextSeq() {
-    return nextSeq;
+  /** The next row id: above every id this file has used. */
+  long nextId() {
+    return nextId;
+  }
+
+  /** The queue's next sequence number, 0 when the file does not know the queue. */
+  long nextSeq(Queue queue) {
+    return nextSeq.getOrDefault(queue, 0L);
   }
 
   /** Whether the file was closed cleanly before this open. */
@@ -172,56 +185,71 @@ final class StoreDatabase implements AutoCloseable {
   }
 
   /**
-   * In one transaction: applies the splits (each row that still exists takes its first part, and
-   * its other parts are inserted with the next sequence numbers), inserts {@code messages} with the
-   * numbers after those, moves the set-aside rows to {@code set_aside} and deletes the rows {@code
-   * deletes}. The sequence advances only when it commits. Ids not present (evicted) are ignored.
+   * In one transaction, for every queue: applies the splits (each row that still exists takes its
+   * first part, and its other parts are inserted with the queue's next numbers), inserts {@code
+   * messages} with the numbers after those, moves the set-aside rows to {@code set_aside} and
+   * deletes the rows {@code deletes}. The numbers advance only when it commits. Ids not present
+   * (evicted) are ignored.
    */
-  Written write(
-      List<OutboundMessage> messages,
+  Map<Queue, QueueWritten> write(
+      List<Queued> messages,
       Collection<RowSplit> splits,
-      Map<Long, String> asides,
-      Collection<Long> deletes)
+      Map<Queue, Map<Long, String>> asides,
+      Map<Queue, List<Long>> deletes)
       throws SQLException {
-    long seq = nextSeq;
-    long[] newestInserted = new long[Priority.values().length];
-    int deleted = 0;
-    int asideCount = 0;
+    long id = nextId;
+    Map<Queue, Long> seqs = new IdentityHashMap<>();
+    Map<Queue, QueueWritten> written = new IdentityHashMap<>();
     connection.setAutoCommit(false);
     try {
-      List<OutboundMessage> inserts = new ArrayList<>();
+      List<Queued> inserts = new ArrayList<>();
       for (RowSplit split : splits) {
         replacePayload.setBytes(1, split.first());
         replacePayload.setLong(2, split.id());
         if (replacePayload.executeUpdate() > 0) {
-          inserts.addAll(split.rest());
+          split.rest().forEach(m -> inserts.add(new Queued(split.queue(), m)));
         }
       }
       inserts.addAll(messages);
+      for (Queued q : inserts) {
+        OutboundMessage m = q.message();
+        long seq = seqs.computeIfAbsent(q.queue(), nextSeq::get);
+        seqs.put(q.queue(), seq + 1);
+        QueueWritten w = written.computeIfAbsent(q.queue(), k -> new QueueWritten());
+        w.inserted++;
+        w.newestInserted[m.priority().ordinal()] = id;
+        insert.setLong(1, id++);
+        insert.setInt(2, m.priority().ordinal());
+        insert.setString(3, m.topic());
+        insert.setBytes(4, m.payload());
+        insert.setLong(5, m.created().toEpochMilli());
+        insert.setInt(6, q.queue().number);
+        insert.setLong(7, seq);
+        insert.addBatch();
+      }
       if (!inserts.isEmpty()) {
-        for (OutboundMessage m : inserts) {
-          newestInserted[m.priority().ordinal()] = seq;
-          insert.setLong(1, seq++);
-          insert.setInt(2, m.priority().ordinal());
-          insert.setString(3, m.topic());
-          insert.setBytes(4, m.payload());
-          insert.setLong(5, m.created().toEpochMilli());
-          insert.addBatch();
-        }
         insert.executeBatch();
       }
-      if (!asides.isEmpty()) {
-        asideCount = setAside.moveAside(asides);
+      Map<Queue, Integer> asideCounts = new IdentityHashMap<>();
+      for (Map.Entry<Queue, Map<Long, String>> e : asides.entrySet()) {
+        if (!e.getValue().isEmpty()) {
+          int moved = setAside.moveAside(e.getValue());
+          asideCounts.put(e.getKey(), moved);
+          written.computeIfAbsent(e.getKey(), k -> new QueueWritten()).setAside = moved;
+        }
       }
-      meta.stageCommit(inserts.isEmpty() ? 0 : seq, asideCount);
-      if (!deletes.isEmpty()) {
-        deleted = delete(deletes);
+      meta.stageCommit(inserts.isEmpty() ? 0 : id, seqs, asideCounts);
+      for (Map.Entry<Queue, List<Long>> e : deletes.entrySet()) {
+        if (!e.getValue().isEmpty()) {
+          written.computeIfAbsent(e.getKey(), k -> new QueueWritten()).deleted =
+              delete(e.getValue());
+        }
       }
       connection.commit();
-      long inserted = seq - nextSeq;
-      nextSeq = seq;
+      nextId = id;
+      nextSeq.putAll(seqs);
       meta.committed();
-      return new Written(deleted, (int) inserted, asideCount, newestInserted);
+      return written;
     } catch (SQLException | RuntimeException e) {
       insert.clearBatch();
       deleteRange.clearBatch();
@@ -234,9 +262,9 @@ final class StoreDatabase implements AutoCloseable {
   }
 
   /**
-   * Writes the totals and {@value #CLEAN_STOP} = 1 in one transaction and closes the file: the next
-   * open knows the run before it ended cleanly. Best effort: a file that cannot take the write is
-   * closed anyway, and the next open reports an unclean stop, which is then the truth.
+   * Writes the totals and {@value MetaTable#CLEAN_STOP} = 1 in one transaction and closes the file:
+   * the next open knows the run before it ended cleanly. Best effort: a file that cannot take the
+   * write is closed anyway, and the next open reports an unclean stop, which is then the truth.
    *
    * @return whether the file was marked clean
    */
@@ -259,7 +287,7 @@ final class StoreDatabase implements AutoCloseable {
    * Deletes the rows of {@code ids}. Acknowledgements come in runs of consecutive ids (a drain
    * acknowledges in sending order), and a run whose every id is acknowledged is deleted by one
    * range statement instead of one statement per row (a lone id is a run of one): no row outside
-   * {@code ids} can be in it, whatever its priority, since ids are unique sequence numbers.
+   * {@code ids} can be in it, whatever its queue or priority, since ids are unique.
    */
   private int delete(Collection<Long> ids) throws SQLException {
     long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -280,78 +308,41 @@ final class StoreDatabase implements AutoCloseable {
     return deleted;
   }
 
-  /** Up to {@code limit} messages of one priority with an id above {@code afterId}, by id. */
-  List<StoredMessage> after(Priority priority, long afterId, int limit) throws SQLException {
-    after.setInt(1, priority.ordinal());
-    after.setLong(2, afterId);
-    after.setInt(3, limit);
+  /** Up to {@code limit} messages of one queue and priority with an id above {@code afterId}. */
+  List<StoredMessage> after(Queue queue, Priority priority, long afterId, int limit)
+      throws SQLException {
+    after.setInt(1, queue.number);
+    after.setInt(2, priority.ordinal());
+    after.setLong(3, afterId);
+    after.setInt(4, limit);
     List<StoredMessage> out = new ArrayList<>(Math.min(limit, 1024));
     try (ResultSet rs = after.executeQuery()) {
       while (rs.next()) {
-        long id = rs.getLong(1);
         out.add(
             new StoredMessage(
-                id,
-                id,
-                rs.getString(2),
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
                 priority,
-                rs.getBytes(3),
-                Instant.ofEpochMilli(rs.getLong(4))));
+                rs.getBytes(4),
+                Instant.ofEpochMilli(rs.getLong(5))));
       }
     }
     return out;
   }
 
-  /** Deletes up to {@code limit} of the oldest messages of {@code priority} in one transaction. */
-  EvictedBatch evictOldest(Priority priority, int limit) throws SQLException {
-    try (PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT count(*), min(created), max(created), max(id) FROM (SELECT id, created"
-                    + " FROM messages WHERE priority = ? ORDER BY id LIMIT ?)");
-        PreparedStatement drop =
-            connection.prepareStatement("DELETE FROM messages WHERE priority = ? AND id <= ?")) {
-      select.setInt(1, priority.ordinal());
-      select.setInt(2, limit);
-      int count;
-      long oldest;
-      long newest;
-      long maxId;
-      try (ResultSet rs = select.executeQuery()) {
-        rs.next();
-        count = rs.getInt(1);
-        oldest = rs.getLong(2);
-        newest = rs.getLong(3);
-        maxId = rs.getLong(4);
-      }
-      if (count > 0) {
-        connection.setAutoCommit(false);
-        try {
-          drop.setInt(1, priority.ordinal());
-          drop.setLong(2, maxId);
-          count = drop.executeUpdate();
-          meta.stageEviction(count);
-          connection.commit();
-        } catch (SQLException | RuntimeException e) {
-          meta.rolledBack();
-          rollbackQuietly();
-          throw e;
-        } finally {
-          autoCommitQuietly();
-        }
-        meta.committed();
-      }
-      return new EvictedBatch(
-          priority, count, Instant.ofEpochMilli(oldest), Instant.ofEpochMilli(newest));
-    }
+  /** Deletes up to {@code limit} of the queue's oldest messages of {@code priority}. */
+  EvictedBatch evictOldest(Queue queue, Priority priority, int limit) throws SQLException {
+    return OldestRows.evict(connection, meta, queue, priority, limit);
   }
 
-  /** Sets {@code newest[priority]} to the highest id of each priority in the file, 0 for none. */
-  void newestIds(long[] newest) throws SQLException {
-    QueueSummary.newestIds(connection, newest);
+  /** Sets {@code newest[priority]} to the queue's highest id of each priority, 0 for none. */
+  void newestIds(Queue queue, long[] newest) throws SQLException {
+    QueueSummary.newestIds(connection, queue.number, newest);
   }
 
-  long count() throws SQLException {
-    return SqliteFiles.query(connection, "SELECT count(*) FROM messages");
+  long count(Queue queue) throws SQLException {
+    return QueueSummary.count(connection, queue.number);
   }
 
   /** Bytes in use: pages minus free pages, so the figure drops as soon as rows are deleted. */
@@ -369,9 +360,9 @@ final class StoreDatabase implements AutoCloseable {
     }
   }
 
-  /** What each priority holds, highest first. */
-  List<PrioritySpan> spans() throws SQLException {
-    return QueueSummary.spans(connection);
+  /** What each priority of the queue holds, highest first. */
+  List<PrioritySpan> spans(Queue queue) throws SQLException {
+    return QueueSummary.spans(connection, queue.number);
   }
 
   @Override

@@ -5,23 +5,33 @@ import cn.yichang.edge.store.StoreCounters;
 import cn.yichang.edge.store.StoreHistory;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The text of {@code edge:store}: the counters since start, the totals since the file was created
- * and how this run began, then what is buffered per priority.
+ * The text of {@code edge:store}: per destination, the counters since start, the totals since the
+ * file was created and how this run began, then what is buffered per priority.
  */
 final class StoreReport {
 
   private StoreReport() {}
 
-  static String format(String path, StoreCounters c, StoreHistory h, List<PrioritySpan> spans) {
+  static String format(String path, Map<String, QueueStore> queues) {
+    StringBuilder out = new StringBuilder(path).append(System.lineSeparator());
+    for (Map.Entry<String, QueueStore> q : queues.entrySet()) {
+      QueueStore store = q.getValue();
+      out.append("destination ").append(q.getKey()).append(System.lineSeparator());
+      out.append(format(store.counters(), store.history(), store.spans()));
+    }
+    return out.toString();
+  }
+
+  static String format(StoreCounters c, StoreHistory h, List<PrioritySpan> spans) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             Locale.ROOT,
-            "%s%naccepted=%d acknowledged=%d buffered=%d (%.2f MB) evicted=%d lost=%d"
+            "accepted=%d acknowledged=%d buffered=%d (%.2f MB) evicted=%d lost=%d"
                 + " set-aside=%d corrupt-files-moved-aside=%d%n",
-            path,
             c.accepted(),
             c.acknowledged(),
             c.buffered(),

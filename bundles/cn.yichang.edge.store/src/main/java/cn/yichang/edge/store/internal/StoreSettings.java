@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.osgi.service.cm.ConfigurationException;
 
@@ -16,6 +17,8 @@ import org.osgi.service.cm.ConfigurationException;
  * @param commitMaxMessages most messages in one transaction
  * @param queueMaxMessages most messages waiting in memory
  * @param queueMaxBytes most payload and topic bytes waiting in memory
+ * @param destinations the destinations that get a queue, besides {@code uplink} (the Kura platform,
+ *     always there)
  */
 public record StoreSettings(
     Path path,
@@ -23,17 +26,42 @@ public record StoreSettings(
     Duration commitInterval,
     int commitMaxMessages,
     int queueMaxMessages,
-    long queueMaxBytes) {
+    long queueMaxBytes,
+    List<String> destinations) {
 
   public StoreSettings {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(commitInterval, "commitInterval");
+    destinations = List.copyOf(destinations);
+    for (String d : destinations) {
+      if (!Queue.NAME.matcher(d).matches()) {
+        throw new IllegalArgumentException("\"" + d + "\" is not a destination name");
+      }
+    }
     if (maxBytes <= 0 || commitMaxMessages <= 0 || queueMaxMessages <= 0 || queueMaxBytes <= 0) {
       throw new IllegalArgumentException("limits must be positive");
     }
     if (commitInterval.isNegative() || commitInterval.isZero()) {
       throw new IllegalArgumentException("commit interval must be positive");
     }
+  }
+
+  /** The Kura platform's queue alone. */
+  public StoreSettings(
+      Path path,
+      long maxBytes,
+      Duration commitInterval,
+      int commitMaxMessages,
+      int queueMaxMessages,
+      long queueMaxBytes) {
+    this(
+        path,
+        maxBytes,
+        commitInterval,
+        commitMaxMessages,
+        queueMaxMessages,
+        queueMaxBytes,
+        List.of(Queue.FIRST));
   }
 
   /**
@@ -50,13 +78,24 @@ public record StoreSettings(
     positive("queue.max.messages", config.queue_max_messages());
     positive("queue.max.kb", config.queue_max_kb());
     writable(path);
+    for (String d : config.destinations()) {
+      if (!Queue.NAME.matcher(d).matches()) {
+        throw new ConfigurationException(
+            "destinations",
+            "store: \""
+                + d
+                + "\" is not a destination name (1 to 32 of a-z, 0-9, _ and -, from a letter or"
+                + " digit)");
+      }
+    }
     return new StoreSettings(
         path,
         config.max_mb() * 1024L * 1024L,
         Duration.ofMillis(config.commit_interval_ms()),
         config.commit_max_messages(),
         config.queue_max_messages(),
-        config.queue_max_kb() * 1024L);
+        config.queue_max_kb() * 1024L,
+        List.of(config.destinations()));
   }
 
   private static Path path(String value) throws ConfigurationException {

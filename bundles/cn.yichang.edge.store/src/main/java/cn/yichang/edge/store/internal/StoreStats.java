@@ -5,24 +5,26 @@ import cn.yichang.edge.store.StoreHistory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The store's counters since start, updated from the writer, the reader and producers, and the
- * totals since the buffer file was created, which move with them.
+ * One queue's counters since start, updated from the writer, the reader and producers, and its
+ * totals since the buffer file was created, which move with them; beside them the file's figures,
+ * shared by every queue.
  */
 final class StoreStats {
+  private final FileFigures file;
   private final Totals totals = new Totals();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong buffered = new AtomicLong();
-  private final AtomicLong bufferedBytes = new AtomicLong();
   private final AtomicLong evicted = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
-  private final AtomicLong corrupt = new AtomicLong();
-  private final AtomicLong commits = new AtomicLong();
   private final AtomicLong setAside = new AtomicLong();
 
-  /** A group and the deletions of acknowledged messages committed in one transaction. */
+  StoreStats(FileFigures file) {
+    this.file = file;
+  }
+
+  /** This queue's messages and deletions of a committed transaction. */
   void committed(int messages, int deleted) {
-    commits.incrementAndGet();
     acknowledged.addAndGet(deleted);
     buffered.addAndGet(messages - deleted);
   }
@@ -49,17 +51,8 @@ final class StoreStats {
     totals.add(Total.LOST, messages);
   }
 
-  void corruptMovedAside() {
-    corrupt.incrementAndGet();
-  }
-
-  void buffered(long messages, long bytes) {
+  void buffered(long messages) {
     buffered.set(messages);
-    bufferedBytes.set(bytes);
-  }
-
-  void bufferedBytes(long bytes) {
-    bufferedBytes.set(bytes);
   }
 
   long buffered() {
@@ -68,7 +61,7 @@ final class StoreStats {
 
   /** Transactions that wrote messages or deletions (group commits), for tests and the bench. */
   long commits() {
-    return commits.get();
+    return file.commits.get();
   }
 
   Totals totals() {
@@ -91,10 +84,10 @@ final class StoreStats {
         accepted.get(),
         acknowledged.get(),
         buffered.get(),
-        bufferedBytes.get(),
+        file.bytes.get(),
         evicted.get(),
         lost.get(),
-        corrupt.get(),
+        file.corrupt.get(),
         setAside.get());
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.config.StoreConfig;
 import cn.yichang.edge.store.config.StoreConfigCheck;
 import java.lang.annotation.Annotation;
@@ -25,16 +26,19 @@ class MessageStoreComponentTest {
   void servesTheStoreAndShowsItsState() throws Exception {
     MessageStoreComponent component =
         new MessageStoreComponent(new Config(dir.resolve("store/buffer.db").toString(), 20));
+    MessageStore store = component.queue(MessageStore.UPLINK);
     try {
-      component.enqueue(message(TELEMETRY, 1));
-      component.enqueue(message(ALARM, 2));
-      component.enqueue(message(TELEMETRY, 3));
-      await().until(() -> component.counters().accepted() == 3);
-      component.acknowledge(component.take(1, Duration.ZERO).get(0).id());
-      component.rewind();
+      store.enqueue(message(TELEMETRY, 1));
+      store.enqueue(message(ALARM, 2));
+      store.enqueue(message(TELEMETRY, 3));
+      await().until(() -> store.counters().accepted() == 3);
+      store.acknowledge(store.take(1, Duration.ZERO).get(0).id());
+      store.rewind();
 
       assertThat(component.store())
           .contains("buffer.db")
+          .contains("destination uplink")
+          .contains("destination env-city")
           .contains("accepted=3 acknowledged=1 buffered=2")
           .contains("since the file was created: lost=0 evicted=0 set-aside=0; clean start")
           .containsPattern("ALARM +0\\R")
@@ -52,15 +56,16 @@ class MessageStoreComponentTest {
     // Groups would wait a minute: only the flush at deactivation writes them.
     Config config = new Config(dir.resolve("buffer.db").toString(), 60_000);
     MessageStoreComponent component = new MessageStoreComponent(config);
+    MessageStore store = component.queue(MessageStore.UPLINK);
     for (int n = 0; n < 5_000; n++) {
-      component.enqueue(message(TELEMETRY, n, 200));
+      store.enqueue(message(TELEMETRY, n, 200));
     }
     component.deactivate();
-    assertThat(component.counters().accepted()).isEqualTo(5_000);
+    assertThat(store.counters().accepted()).isEqualTo(5_000);
 
     MessageStoreComponent again = new MessageStoreComponent(config);
     try {
-      assertThat(again.counters().buffered()).isEqualTo(5_000);
+      assertThat(again.queue(MessageStore.UPLINK).counters().buffered()).isEqualTo(5_000);
     } finally {
       again.deactivate();
     }
@@ -123,6 +128,11 @@ class MessageStoreComponentTest {
     @Override
     public int queue_max_kb() {
       return 8192;
+    }
+
+    @Override
+    public String[] destinations() {
+      return new String[] {"uplink", "env-city"};
     }
 
     @Override

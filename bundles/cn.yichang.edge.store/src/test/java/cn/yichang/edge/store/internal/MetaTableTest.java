@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,11 +24,12 @@ class MetaTableTest {
       s.executeUpdate("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
       s.executeUpdate("INSERT INTO meta VALUES ('next_seq', 10), ('clean_stop', 1)");
       // as after a clean stop, with markOpen() not done: the disk was too full for it
+      Queue queue = new Queue(Queue.FIRST, new FileFigures());
       MetaTable meta =
           new MetaTable(
-              c, Map.of("next_seq", 10L, "clean_stop", 1L), new Totals(), Clock.systemUTC());
+              c, Map.of("next_seq", 10L, "clean_stop", 1L), List.of(queue), Clock.systemUTC());
       c.setAutoCommit(false);
-      meta.stageEviction(3);
+      meta.stageEviction(queue, 3);
       c.commit();
       meta.committed();
       c.setAutoCommit(true);

@@ -62,7 +62,10 @@ public final class UplinkComponent implements Uplink, ControlChannel {
   private ServiceRegistration<?> registration;
 
   @Activate
-  public UplinkComponent(@Reference MessageStore store, UplinkConfig config, BundleContext context)
+  public UplinkComponent(
+      @Reference(target = MessageStore.UPLINK_TARGET) MessageStore store,
+      UplinkConfig config,
+      BundleContext context)
       throws ConfigurationException {
     this(store, config, context::getProperty, context.getBundle().getVersion().toString());
     Hashtable<String, Object> properties = new Hashtable<>();

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = KuraTelemetryConfig.class)
 public final class KuraTelemetryComponent implements ReadingSink {
   private static final Logger LOG = LoggerFactory.getLogger(KuraTelemetryComponent.class);
-  static final String DESTINATION = "uplink";
+  static final String DESTINATION = MessageStore.UPLINK;
   private static final long SAVE_EVERY_S = 60;
 
   private final MessageStore store;
@@ -48,7 +48,9 @@ public final class KuraTelemetryComponent implements ReadingSink {
   private final ScheduledExecutorService saver;
 
   @Activate
-  public KuraTelemetryComponent(@Reference MessageStore store, KuraTelemetryConfig config)
+  public KuraTelemetryComponent(
+      @Reference(target = MessageStore.UPLINK_TARGET) MessageStore store,
+      KuraTelemetryConfig config)
       throws ConfigurationException {
     this.store = store;
     this.telemetry =
