@@ -21,8 +21,9 @@ import java.util.Optional;
  *
  * <p>Under {@link ReportMode#ON_CHANGE} a point is sent when it is new, when its numeric value
  * moved beyond its deadband, when a boolean or string changed, when it starts failing or recovers
- * (not on every failed poll), when its out-of-range flag changes, and when its heartbeat is due. An
- * alarm set is always sent whole.
+ * (not on every failed poll), when its out-of-range flag changes, and when its heartbeat is due
+ * (then with every other point of the set, so that their heartbeats fall due together). An alarm
+ * set is always sent whole.
  *
  * <p>In every mode, the first set in which no point could be read reports the device lost, once,
  * with the time of its last good reading. Not thread-safe: one device's sets come one at a time.
@@ -61,7 +62,12 @@ public final class DeviceReport {
       lastGood = set.timestamp();
     }
     lost = !answered && !set.points().isEmpty();
-    boolean whole = policy.mode() == ReportMode.EVERY_POLL || set.alarm();
+    // A heartbeat due for one point sends them all: their heartbeats then fall due together, one
+    // message instead of one per point (each costs its topic, MQTT and TLS framing and a PUBACK).
+    boolean whole =
+        policy.mode() == ReportMode.EVERY_POLL
+            || set.alarm()
+            || anyHeartbeatDue(set, policy.heartbeat());
     List<PointReading> out = new ArrayList<>(set.points().size());
     for (PointReading point : set.points()) {
       if (whole || worthSending(point, sent.get(point.name()), set.timestamp(), policy)) {
@@ -109,6 +115,16 @@ public final class DeviceReport {
       return policy.deadband(now.name()).exceeded(l.doubleValue(), n.doubleValue());
     }
     return !Objects.equals(now.value(), last.value());
+  }
+
+  private boolean anyHeartbeatDue(ReadingSet set, Duration heartbeat) {
+    for (PointReading point : set.points()) {
+      Sent last = sent.get(point.name());
+      if (last != null && heartbeatDue(last.at(), set.timestamp(), heartbeat)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A clock stepped back (before the last sending) counts as due: the heartbeat starts over. */

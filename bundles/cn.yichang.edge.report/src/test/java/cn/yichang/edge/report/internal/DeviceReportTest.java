@@ -168,6 +168,20 @@ class DeviceReportTest {
   }
 
   @Test
+  void aHeartbeatDueForOnePointSendsEveryPointSoThatTheyFallDueTogether() {
+    ReadingSet first = set(T0, false, ok("ph", 7.0), ok("orp", 250.0));
+    ReadingSet orpMoved = set(T0.plusSeconds(300), false, ok("ph", 7.0), ok("orp", 260.0));
+    ReadingSet phDue = set(T0.plusSeconds(900), false, ok("ph", 7.0), ok("orp", 260.0));
+    ReadingSet neither = set(T0.plusSeconds(1200), false, ok("ph", 7.0), ok("orp", 260.0));
+
+    assertThat(sent(first, ON_CHANGE)).contains(first);
+    assertThat(sent(orpMoved, ON_CHANGE))
+        .contains(set(T0.plusSeconds(300), false, ok("orp", 260.0)));
+    assertThat(sent(phDue, ON_CHANGE)).as("ph due, orp with it").contains(phDue);
+    assertThat(sent(neither, ON_CHANGE)).as("orp's heartbeat now runs from 900 s").isEmpty();
+  }
+
+  @Test
   void everyPollAndAlarmSetsAreSentWhole() {
     ReadingSet set = set(T0, false, ok("ph", 7.0));
     assertThat(sent(set, ON_CHANGE)).contains(set);
