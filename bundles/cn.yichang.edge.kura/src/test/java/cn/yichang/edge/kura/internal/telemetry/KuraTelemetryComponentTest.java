@@ -2,23 +2,23 @@ package cn.yichang.edge.kura.internal.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.yichang.edge.kura.KuraPayload;
 import cn.yichang.edge.kura.KuraPayloadCodec;
 import cn.yichang.edge.kura.telemetry.KuraTelemetryConfig;
 import cn.yichang.edge.reading.PointReading;
 import cn.yichang.edge.reading.ReadingSet;
-import cn.yichang.edge.store.MessageStore;
-import cn.yichang.edge.store.OutboundMessage;
-import cn.yichang.edge.store.StoreCounters;
-import cn.yichang.edge.store.StoreHistory;
 import cn.yichang.edge.store.StoredMessage;
+import cn.yichang.edge.store.internal.SqliteMessageStore;
+import cn.yichang.edge.store.internal.StoreSettings;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.cm.ConfigurationException;
@@ -27,7 +27,21 @@ class KuraTelemetryComponentTest {
   private static final Instant T0 = Instant.parse("2026-12-07T08:00:00Z");
 
   @TempDir Path state;
-  private final Queued store = new Queued();
+  private SqliteMessageStore store;
+  private long expected;
+
+  @BeforeEach
+  void openTheStore() {
+    store =
+        SqliteMessageStore.open(
+            new StoreSettings(
+                state.resolve("buffer.db"), 64L << 20, Duration.ofMillis(20), 500, 1000, 1 << 20));
+  }
+
+  @AfterEach
+  void closeTheStore() {
+    store.close();
+  }
 
   @Test
   void onChangeQueuesOnlyWhatMovedBeyondItsDeadbandWithItsAcquisitionTime() throws Exception {
@@ -38,10 +52,12 @@ class KuraTelemetryComponentTest {
       c.accept(soil(T0.plusSeconds(10L * i), moisture[i]));
     }
     c.deactivate();
-    assertThat(store.messages)
-        .extracting(OutboundMessage::created)
+    expected = 3;
+    List<StoredMessage> queued = queued();
+    assertThat(queued)
+        .extracting(StoredMessage::created)
         .containsExactly(T0, T0.plusSeconds(30), T0.plusSeconds(50));
-    KuraPayload third = KuraPayloadCodec.decode(store.messages.get(2).payload());
+    KuraPayload third = KuraPayloadCodec.decode(queued.get(2).payload());
     assertThat(third.metric("moisture")).contains(31.4);
     assertThat(third.metric("temperature")).isEmpty();
   }
@@ -51,7 +67,8 @@ class KuraTelemetryComponentTest {
     KuraTelemetryComponent c = new KuraTelemetryComponent(store, config("every-poll", 0));
     c.accept(soil(T0, 30.0));
     c.accept(soil(T0.plusSeconds(10), 30.0));
-    assertThat(store.messages).hasSize(2);
+    expected = 2;
+    assertThat(queued()).hasSize(2);
   }
 
   @Test
@@ -65,9 +82,8 @@ class KuraTelemetryComponentTest {
     second.accept(soil(T0.plusSeconds(10), 30.0));
     second.accept(soil(T0.plusSeconds(20), 30.5));
     second.deactivate();
-    assertThat(store.messages)
-        .extracting(OutboundMessage::created)
-        .containsExactly(T0, T0.plusSeconds(20));
+    expected = 2;
+    assertThat(queued()).extracting(StoredMessage::created).containsExactly(T0, T0.plusSeconds(20));
   }
 
   @Test
@@ -90,7 +106,9 @@ class KuraTelemetryComponentTest {
   void aReadingSetThatCannotBeEncodedIsLoggedNotThrownIntoAcquisition() throws Exception {
     KuraTelemetryComponent c = new KuraTelemetryComponent(store, config("every-poll", 0));
     c.accept(new ReadingSet("", T0, List.of()));
-    assertThat(store.messages).isEmpty();
+    c.accept(soil(T0, 30.0));
+    expected = 1;
+    assertThat(queued()).extracting(StoredMessage::created).containsExactly(T0);
   }
 
   private static ReadingSet soil(Instant at, double moisture) {
@@ -147,40 +165,9 @@ class KuraTelemetryComponentTest {
     };
   }
 
-  /** A store that keeps what was queued. */
-  private static final class Queued implements MessageStore {
-    final List<OutboundMessage> messages = new ArrayList<>();
-
-    @Override
-    public void enqueue(OutboundMessage message) {
-      messages.add(message);
-    }
-
-    @Override
-    public List<StoredMessage> take(int max, Duration wait) {
-      return List.of();
-    }
-
-    @Override
-    public void acknowledge(long id) {}
-
-    @Override
-    public void split(long id, byte[] first, List<OutboundMessage> rest) {}
-
-    @Override
-    public void setAside(long id, String reason) {}
-
-    @Override
-    public void rewind() {}
-
-    @Override
-    public StoreCounters counters() {
-      return null;
-    }
-
-    @Override
-    public StoreHistory history() {
-      return null;
-    }
+  /** What the real store queued for the platform, in sending order. */
+  private List<StoredMessage> queued() throws InterruptedException {
+    await().atMost(Duration.ofSeconds(20)).until(() -> store.counters().accepted() >= expected);
+    return store.take(1000, Duration.ZERO);
   }
 }
