@@ -21,13 +21,16 @@ final class OldestRows {
     try (PreparedStatement select =
             connection.prepareStatement(
                 "SELECT count(*), min(created), max(created), max(id) FROM (SELECT id, created"
-                    + " FROM messages WHERE queue = ? AND priority = ? ORDER BY id LIMIT ?)");
+                    + " FROM messages WHERE "
+                    + QueueSchema.rowsOf(queue.number)
+                    + " AND priority = ? ORDER BY id LIMIT ?)");
         PreparedStatement drop =
             connection.prepareStatement(
-                "DELETE FROM messages WHERE queue = ? AND priority = ? AND id <= ?")) {
-      select.setInt(1, queue.number);
-      select.setInt(2, priority.ordinal());
-      select.setInt(3, limit);
+                "DELETE FROM messages WHERE "
+                    + QueueSchema.rowsOf(queue.number)
+                    + " AND priority = ? AND id <= ?")) {
+      select.setInt(1, priority.ordinal());
+      select.setInt(2, limit);
       int count;
       long oldest;
       long newest;
@@ -42,9 +45,8 @@ final class OldestRows {
       if (count > 0) {
         connection.setAutoCommit(false);
         try {
-          drop.setInt(1, queue.number);
-          drop.setInt(2, priority.ordinal());
-          drop.setLong(3, maxId);
+          drop.setInt(1, priority.ordinal());
+          drop.setLong(2, maxId);
           count = drop.executeUpdate();
           meta.stageEviction(queue, count);
           connection.commit();

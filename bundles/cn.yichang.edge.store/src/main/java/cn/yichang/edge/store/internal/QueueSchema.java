@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * queue} and {@code seq} columns of {@code messages}. A file written before queues existed is
  * upgraded in place, in one transaction, at open: its rows become the first queue's ({@value
  * Queue#FIRST}), keeping their ids as their sequence numbers ({@code seq} NULL), so that nothing is
- * lost or re-sent.
+ * lost or re-sent. Each queue has its own partial index ({@link #sendingOrder}).
  */
 final class QueueSchema {
   private static final Logger LOG = LoggerFactory.getLogger("cn.yichang.edge.store");
@@ -34,8 +34,22 @@ final class QueueSchema {
         seq INTEGER  -- the queue's sequence number; NULL: the id (rows of before queues existed)
       )""";
 
-  static final String SENDING_ORDER =
-      "CREATE INDEX messages_queue_order ON messages (queue, priority, id)";
+  /**
+   * A queue's sending order: a partial index of its rows alone, so that a row costs the upkeep of
+   * one (priority, id) index, as before queues existed. SQLite uses a partial index only for a
+   * query that names its queue as a literal ({@link #rowsOf}), never as a bound parameter.
+   */
+  static String sendingOrder(int queue) {
+    return "CREATE INDEX IF NOT EXISTS messages_queue_"
+        + queue
+        + " ON messages (priority, id) WHERE "
+        + rowsOf(queue);
+  }
+
+  /** The WHERE term of a queue's rows, as its index names it. */
+  static String rowsOf(int queue) {
+    return "queue = " + queue;
+  }
 
   static final String QUEUES =
       "CREATE TABLE queues (number INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)";
@@ -56,7 +70,7 @@ final class QueueSchema {
       s.executeUpdate("ALTER TABLE messages ADD COLUMN queue INTEGER NOT NULL DEFAULT 0");
       s.executeUpdate("ALTER TABLE messages ADD COLUMN seq INTEGER");
       s.executeUpdate("DROP INDEX IF EXISTS messages_sending_order");
-      s.executeUpdate(SENDING_ORDER);
+      s.executeUpdate(sendingOrder(0));
       s.executeUpdate(QUEUES);
       s.executeUpdate("INSERT INTO queues (number, name) VALUES (0, '" + Queue.FIRST + "')");
       connection.commit();
@@ -91,7 +105,6 @@ final class QueueSchema {
       for (String sql :
           List.of(
               MESSAGES,
-              SENDING_ORDER,
               QUEUES,
               "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
               SetAsideTable.SCHEMA)) {
@@ -130,10 +143,12 @@ final class QueueSchema {
   /** Adds a queue to the file (in the caller's transaction, or its own in auto-commit). */
   static void add(Connection connection, Queue queue) throws SQLException {
     try (PreparedStatement p =
-        connection.prepareStatement("INSERT INTO queues (number, name) VALUES (?, ?)")) {
+            connection.prepareStatement("INSERT INTO queues (number, name) VALUES (?, ?)");
+        Statement s = connection.createStatement()) {
       p.setInt(1, queue.number);
       p.setString(2, queue.name);
       p.executeUpdate();
+      s.executeUpdate(sendingOrder(queue.number));
     }
   }
 }

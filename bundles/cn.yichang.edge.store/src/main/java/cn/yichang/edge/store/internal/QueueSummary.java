@@ -18,10 +18,11 @@ final class QueueSummary {
     // one indexed lookup per priority, not a scan of a large backlog
     try (PreparedStatement max =
         connection.prepareStatement(
-            "SELECT coalesce(max(id), 0) FROM messages WHERE queue = ? AND priority = ?")) {
+            "SELECT coalesce(max(id), 0) FROM messages WHERE "
+                + QueueSchema.rowsOf(queue)
+                + " AND priority = ?")) {
       for (Priority p : Priority.values()) {
-        max.setInt(1, queue);
-        max.setInt(2, p.ordinal());
+        max.setInt(1, p.ordinal());
         try (ResultSet rs = max.executeQuery()) {
           newest[p.ordinal()] = rs.next() ? rs.getLong(1) : 0;
         }
@@ -33,8 +34,8 @@ final class QueueSummary {
   static long nextSeq(Connection connection, int queue) throws SQLException {
     try (PreparedStatement max =
         connection.prepareStatement(
-            "SELECT coalesce(max(coalesce(seq, id)), 0) FROM messages WHERE queue = ?")) {
-      max.setInt(1, queue);
+            "SELECT coalesce(max(coalesce(seq, id)), 0) FROM messages WHERE "
+                + QueueSchema.rowsOf(queue))) {
       try (ResultSet rs = max.executeQuery()) {
         return (rs.next() ? rs.getLong(1) : 0) + 1;
       }
@@ -43,8 +44,8 @@ final class QueueSummary {
 
   static long count(Connection connection, int queue) throws SQLException {
     try (PreparedStatement count =
-        connection.prepareStatement("SELECT count(*) FROM messages WHERE queue = ?")) {
-      count.setInt(1, queue);
+        connection.prepareStatement(
+            "SELECT count(*) FROM messages WHERE " + QueueSchema.rowsOf(queue))) {
       try (ResultSet rs = count.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
       }
@@ -56,9 +57,9 @@ final class QueueSummary {
     List<PrioritySpan> out = new ArrayList<>();
     try (PreparedStatement s =
         connection.prepareStatement(
-            "SELECT priority, count(*), min(created), max(created) FROM messages WHERE queue = ?"
+            "SELECT priority, count(*), min(created), max(created) FROM messages WHERE "
+                + QueueSchema.rowsOf(queue)
                 + " GROUP BY priority ORDER BY priority DESC")) {
-      s.setInt(1, queue);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           out.add(

@@ -32,6 +32,7 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
   private final DurableBuffer buffer;
   private final GroupWriter writer;
   private final Map<String, QueueStore> views = new LinkedHashMap<>();
+  private final QueueStore first;
 
   private SqliteMessageStore(StoreSettings settings, Clock clock) {
     this.settings = settings;
@@ -49,6 +50,7 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
             losses,
             settings.commitMaxMessages(),
             settings.commitInterval().toNanos());
+    first = view(Queue.FIRST);
   }
 
   /**
@@ -110,7 +112,7 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
   }
 
   private QueueStore first() {
-    return (QueueStore) queue(Queue.FIRST);
+    return first;
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,12 @@ final class StoreDatabase implements AutoCloseable {
   private final Connection connection;
   private final long pageSize;
   private final PreparedStatement insert;
+  private final PreparedStatement insertNumberedById;
   private final PreparedStatement deleteRange;
-  private final PreparedStatement after;
+
+  /** Per queue number: its rows after an id, by its own index. */
+  private final Map<Integer, PreparedStatement> after = new HashMap<>();
+
   private final PreparedStatement replacePayload;
   private final MetaTable meta;
   private final SetAsideTable setAside;
@@ -66,11 +71,12 @@ final class StoreDatabase implements AutoCloseable {
         connection.prepareStatement(
             "INSERT INTO messages (id, priority, topic, payload, created, queue, seq)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-    deleteRange = connection.prepareStatement("DELETE FROM messages WHERE id BETWEEN ? AND ?");
-    after =
+    // The first queue's rows while its numbers are the ids (a gateway with one destination):
+    // queue 0 and seq NULL are the columns' defaults, two values fewer to bind per row.
+    insertNumberedById =
         connection.prepareStatement(
-            "SELECT id, coalesce(seq, id), topic, payload, created FROM messages"
-                + " WHERE queue = ? AND priority = ? AND id > ? ORDER BY id LIMIT ?");
+            "INSERT INTO messages (id, priority, topic, payload, created) VALUES (?, ?, ?, ?, ?)");
+    deleteRange = connection.prepareStatement("DELETE FROM messages WHERE id BETWEEN ? AND ?");
   }
 
   /**
@@ -211,23 +217,46 @@ final class StoreDatabase implements AutoCloseable {
         }
       }
       inserts.addAll(messages);
+      boolean numbered = false;
+      boolean byId = false;
+      Queue queue = null; // the queue of the run of messages being inserted
+      long seq = 0;
+      QueueWritten w = null;
       for (Queued q : inserts) {
+        if (q.queue() != queue) {
+          if (queue != null) {
+            seqs.put(queue, seq);
+          }
+          queue = q.queue();
+          seq = seqs.containsKey(queue) ? seqs.get(queue) : nextSeq.get(queue);
+          w = written.computeIfAbsent(queue, k -> new QueueWritten());
+        }
         OutboundMessage m = q.message();
-        long seq = seqs.computeIfAbsent(q.queue(), nextSeq::get);
-        seqs.put(q.queue(), seq + 1);
-        QueueWritten w = written.computeIfAbsent(q.queue(), k -> new QueueWritten());
         w.inserted++;
         w.newestInserted[m.priority().ordinal()] = id;
-        insert.setLong(1, id++);
-        insert.setInt(2, m.priority().ordinal());
-        insert.setString(3, m.topic());
-        insert.setBytes(4, m.payload());
-        insert.setLong(5, m.created().toEpochMilli());
-        insert.setInt(6, q.queue().number);
-        insert.setLong(7, seq);
-        insert.addBatch();
+        PreparedStatement p = queue.number == 0 && seq == id ? insertNumberedById : insert;
+        p.setLong(1, id++);
+        p.setInt(2, m.priority().ordinal());
+        p.setString(3, m.topic());
+        p.setBytes(4, m.payload());
+        p.setLong(5, m.created().toEpochMilli());
+        if (p == insert) {
+          p.setInt(6, queue.number);
+          p.setLong(7, seq);
+          numbered = true;
+        } else {
+          byId = true;
+        }
+        p.addBatch();
+        seq++;
       }
-      if (!inserts.isEmpty()) {
+      if (queue != null) {
+        seqs.put(queue, seq);
+      }
+      if (byId) {
+        insertNumberedById.executeBatch();
+      }
+      if (numbered) {
         insert.executeBatch();
       }
       Map<Queue, Integer> asideCounts = new IdentityHashMap<>();
@@ -252,6 +281,7 @@ final class StoreDatabase implements AutoCloseable {
       return written;
     } catch (SQLException | RuntimeException e) {
       insert.clearBatch();
+      insertNumberedById.clearBatch();
       deleteRange.clearBatch();
       meta.rolledBack();
       rollbackQuietly();
@@ -311,12 +341,20 @@ final class StoreDatabase implements AutoCloseable {
   /** Up to {@code limit} messages of one queue and priority with an id above {@code afterId}. */
   List<StoredMessage> after(Queue queue, Priority priority, long afterId, int limit)
       throws SQLException {
-    after.setInt(1, queue.number);
-    after.setInt(2, priority.ordinal());
-    after.setLong(3, afterId);
-    after.setInt(4, limit);
+    PreparedStatement rows = after.get(queue.number);
+    if (rows == null) {
+      rows =
+          connection.prepareStatement(
+              "SELECT id, coalesce(seq, id), topic, payload, created FROM messages WHERE "
+                  + QueueSchema.rowsOf(queue.number)
+                  + " AND priority = ? AND id > ? ORDER BY id LIMIT ?");
+      after.put(queue.number, rows);
+    }
+    rows.setInt(1, priority.ordinal());
+    rows.setLong(2, afterId);
+    rows.setInt(3, limit);
     List<StoredMessage> out = new ArrayList<>(Math.min(limit, 1024));
-    try (ResultSet rs = after.executeQuery()) {
+    try (ResultSet rs = rows.executeQuery()) {
       while (rs.next()) {
         out.add(
             new StoredMessage(
