@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the database under its size limit by dropping, from the queue that holds the most messages
- * (the destination that has been unreachable longest), its oldest messages of the lowest priority
- * first (telemetry, then control, alarms last) until the file is under 90% of the limit, so that
- * the newest data is kept and a destination that keeps up never loses rows to another's backlog.
- * Every batch is counted and logged: which destination, how many, which priority, and when the
- * dropped data was acquired.
+ * Keeps the database under its size limit by dropping, from a queue no longer configured, else from
+ * the queue that holds the most messages (the destination that has been unreachable longest), its
+ * oldest messages of the lowest priority first (telemetry, then control, alarms last) until the
+ * file is under 90% of the limit, so that the newest data is kept and a destination that keeps up
+ * never loses rows to another's backlog. Every batch is counted and logged: which destination, how
+ * many, which priority, and when the dropped data was acquired.
  */
 final class Eviction {
   private static final Logger LOG = LoggerFactory.getLogger("cn.yichang.edge.store");
@@ -46,15 +46,19 @@ final class Eviction {
     for (int round = 0; used > targetBytes && rows > 0 && round < MAX_ROUNDS; round++) {
       long bytesPerRow = Math.max(1, used / rows);
       long estimate = (used - targetBytes) / bytesPerRow * 11 / 10 + MIN_CHUNK;
-      Queue largest =
-          queues.stream().max(Comparator.comparingLong(q -> q.stats.buffered())).orElseThrow();
-      EvictedBatch batch = lowestPriorityFirst(db, largest, (int) Math.min(MAX_CHUNK, estimate));
+      EvictedBatch batch = null;
+      for (Queue q : candidates(queues)) {
+        batch = lowestPriorityFirst(db, q, (int) Math.min(MAX_CHUNK, estimate));
+        if (batch != null) {
+          break;
+        }
+      }
       if (batch == null) {
         break;
       }
-      largest.stats.evicted(batch.count());
+      batch.queue().stats.evicted(batch.count());
       rows -= batch.count();
-      batches.merge(largest.name + " " + batch.priority(), batch, Eviction::merge);
+      batches.merge(batch.queue().name + " " + batch.priority(), batch, Eviction::merge);
       used = db.usedBytes();
     }
     db.reclaimFreePages();
@@ -71,6 +75,16 @@ final class Eviction {
           megabytes(maxBytes),
           megabytes(used));
     }
+  }
+
+  /** Queues no longer configured first, then the one holding the most messages. */
+  private static List<Queue> candidates(List<Queue> queues) {
+    return queues.stream()
+        .sorted(
+            Comparator.comparing((Queue q) -> q.configured)
+                .thenComparing(
+                    Comparator.comparingLong((Queue q) -> q.stats.buffered()).reversed()))
+        .toList();
   }
 
   private static EvictedBatch merge(EvictedBatch earlier, EvictedBatch later) {

@@ -18,6 +18,9 @@ final class Queue {
 
   final String name;
 
+  /** Whether a destination of the configuration: one the file alone still holds is not sent. */
+  final boolean configured;
+
   /** Its key in the file's {@code queues} table: the first queue's is 0; given at open. */
   int number;
 
@@ -32,8 +35,9 @@ final class Queue {
    */
   final long[] newest = new long[Priority.values().length];
 
-  Queue(String name, FileFigures file) {
+  Queue(String name, boolean configured, FileFigures file) {
     this.name = name;
+    this.configured = configured;
     this.number = name.equals(FIRST) ? 0 : -1;
     this.stats = new StoreStats(file);
   }

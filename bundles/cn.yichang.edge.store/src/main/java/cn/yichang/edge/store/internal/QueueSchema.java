@@ -73,6 +73,14 @@ final class QueueSchema {
       s.executeUpdate(sendingOrder(0));
       s.executeUpdate(QUEUES);
       s.executeUpdate("INSERT INTO queues (number, name) VALUES (0, '" + Queue.FIRST + "')");
+      // The first queue's next number is the file's next id now; written here, since another
+      // queue's commits move the id on and the first queue's number would follow it otherwise.
+      s.executeUpdate(
+          "INSERT OR IGNORE INTO meta (key, value) SELECT '"
+              + MetaTable.SEQ
+              + "', value FROM meta WHERE key = '"
+              + MetaTable.NEXT_SEQ
+              + "'");
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
@@ -131,10 +139,14 @@ final class QueueSchema {
     inFile.forEach((name, number) -> queues.orCreate(name).number = number);
     int highest = inFile.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     List<Queue> all = queues.all();
-    for (Queue q : all) {
-      if (!inFile.containsKey(q.name)) {
-        q.number = ++highest;
-        add(connection, q);
+    try (Statement s = connection.createStatement()) {
+      for (Queue q : all) {
+        if (!inFile.containsKey(q.name)) {
+          q.number = ++highest;
+          add(connection, q);
+        } else {
+          s.executeUpdate(sendingOrder(q.number)); // one a crash left without its index
+        }
       }
     }
     return all;

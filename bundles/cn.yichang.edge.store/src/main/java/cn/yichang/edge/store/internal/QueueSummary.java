@@ -30,13 +30,24 @@ final class QueueSummary {
     }
   }
 
-  /** The queue's next sequence number by its rows: above the highest it holds, 1 when empty. */
+  /**
+   * The queue's next sequence number by its rows: above that of its newest row (numbers rise with
+   * ids within a queue), found through its index; 1 when it has none.
+   */
   static long nextSeq(Connection connection, int queue) throws SQLException {
-    try (PreparedStatement max =
-        connection.prepareStatement(
-            "SELECT coalesce(max(coalesce(seq, id)), 0) FROM messages WHERE "
-                + QueueSchema.rowsOf(queue))) {
-      try (ResultSet rs = max.executeQuery()) {
+    long[] newest = new long[Priority.values().length];
+    newestIds(connection, queue, newest);
+    long id = 0;
+    for (long n : newest) {
+      id = Math.max(id, n);
+    }
+    if (id == 0) {
+      return 1;
+    }
+    try (PreparedStatement seq =
+        connection.prepareStatement("SELECT coalesce(seq, id) FROM messages WHERE id = ?")) {
+      seq.setLong(1, id);
+      try (ResultSet rs = seq.executeQuery()) {
         return (rs.next() ? rs.getLong(1) : 0) + 1;
       }
     }

@@ -14,9 +14,9 @@ final class Queues {
   private final Map<String, Queue> byName = new LinkedHashMap<>();
 
   Queues(List<String> configured) {
-    byName.put(Queue.FIRST, new Queue(Queue.FIRST, file));
+    byName.put(Queue.FIRST, new Queue(Queue.FIRST, true, file));
     for (String name : configured) {
-      byName.computeIfAbsent(name, n -> new Queue(n, file));
+      byName.computeIfAbsent(name, n -> new Queue(n, true, file));
     }
   }
 
@@ -35,7 +35,7 @@ final class Queues {
 
   /** The named queue, made when the file holds one not configured. */
   synchronized Queue orCreate(String name) {
-    return byName.computeIfAbsent(name, n -> new Queue(n, file));
+    return byName.computeIfAbsent(name, n -> new Queue(n, false, file));
   }
 
   /** Every queue, the first first. */

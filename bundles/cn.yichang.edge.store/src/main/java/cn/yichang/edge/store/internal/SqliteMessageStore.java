@@ -94,9 +94,9 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
     return new LinkedHashMap<>(views);
   }
 
-  /** The destinations in their order: {@value Queue#FIRST}, the configured, the file's others. */
+  /** The configured destinations, {@value Queue#FIRST} first: those whose queues are sent. */
   List<String> destinations() {
-    return queues.all().stream().map(q -> q.name).toList();
+    return queues.all().stream().filter(q -> q.configured).map(q -> q.name).toList();
   }
 
   private QueueStore view(String destination) {

@@ -1,6 +1,5 @@
 package cn.yichang.edge.store.internal;
 
-import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.Priority;
 import cn.yichang.edge.store.StoredMessage;
 import java.io.IOException;
@@ -36,8 +35,7 @@ import java.util.Map;
 final class StoreDatabase implements AutoCloseable {
   private final Connection connection;
   private final long pageSize;
-  private final PreparedStatement insert;
-  private final PreparedStatement insertNumberedById;
+  private final RowInserts rowInserts;
   private final PreparedStatement deleteRange;
 
   /** Per queue number: its rows after an id, by its own index. */
@@ -67,15 +65,7 @@ final class StoreDatabase implements AutoCloseable {
     this.pageSize = SqliteFiles.pragma(connection, "page_size");
     this.setAside = new SetAsideTable(connection, clock);
     replacePayload = connection.prepareStatement("UPDATE messages SET payload = ? WHERE id = ?");
-    insert =
-        connection.prepareStatement(
-            "INSERT INTO messages (id, priority, topic, payload, created, queue, seq)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-    // The first queue's rows while its numbers are the ids (a gateway with one destination):
-    // queue 0 and seq NULL are the columns' defaults, two values fewer to bind per row.
-    insertNumberedById =
-        connection.prepareStatement(
-            "INSERT INTO messages (id, priority, topic, payload, created) VALUES (?, ?, ?, ?, ?)");
+    rowInserts = new RowInserts(connection);
     deleteRange = connection.prepareStatement("DELETE FROM messages WHERE id BETWEEN ? AND ?");
   }
 
@@ -141,23 +131,25 @@ final class StoreDatabase implements AutoCloseable {
         if (!rows.containsKey(MetaTable.NEXT_SEQ)) {
           throw new SQLException("no " + MetaTable.NEXT_SEQ + " in meta");
         }
-        QueueSchema.upgrade(connection, path.toString());
-        for (Queue q : QueueSchema.number(connection, queues)) {
-          long seq = Math.max(MetaTable.seqIn(rows, q), QueueSummary.nextSeq(connection, q.number));
-          seqs.put(q, Math.max(seq, 1));
-        }
-        long next = Math.max(rows.get(MetaTable.NEXT_SEQ), 1);
-        next =
-            Math.max(
-                next,
-                SqliteFiles.query(connection, "SELECT coalesce(max(id), 0) FROM messages") + 1);
-        rows.put(MetaTable.NEXT_SEQ, next);
+        SqliteFiles.query(connection, "SELECT count(*) FROM (SELECT id FROM messages LIMIT 1)");
       } catch (SQLException e) {
         if (SqliteErrors.isCorrupt(e)) {
           throw e;
         }
         throw new DamagedDatabaseException("not a store database (" + e.getMessage() + ")", e);
       }
+      // These write to the file: a full disk or a busy lock fails the open, to be retried, and
+      // never counts as damage (that would move the backlog aside).
+      QueueSchema.upgrade(connection, path.toString());
+      for (Queue q : QueueSchema.number(connection, queues)) {
+        long seq = Math.max(MetaTable.seqIn(rows, q), QueueSummary.nextSeq(connection, q.number));
+        seqs.put(q, Math.max(seq, 1));
+      }
+      long next = Math.max(rows.get(MetaTable.NEXT_SEQ), 1);
+      next =
+          Math.max(
+              next, SqliteFiles.query(connection, "SELECT coalesce(max(id), 0) FROM messages") + 1);
+      rows.put(MetaTable.NEXT_SEQ, next);
       for (Queue q : seqs.keySet()) {
         q.stats.totals().raiseTo(MetaTable.totalsIn(rows, q));
       }
@@ -217,48 +209,7 @@ final class StoreDatabase implements AutoCloseable {
         }
       }
       inserts.addAll(messages);
-      boolean numbered = false;
-      boolean byId = false;
-      Queue queue = null; // the queue of the run of messages being inserted
-      long seq = 0;
-      QueueWritten w = null;
-      for (Queued q : inserts) {
-        if (q.queue() != queue) {
-          if (queue != null) {
-            seqs.put(queue, seq);
-          }
-          queue = q.queue();
-          seq = seqs.containsKey(queue) ? seqs.get(queue) : nextSeq.get(queue);
-          w = written.computeIfAbsent(queue, k -> new QueueWritten());
-        }
-        OutboundMessage m = q.message();
-        w.inserted++;
-        w.newestInserted[m.priority().ordinal()] = id;
-        PreparedStatement p = queue.number == 0 && seq == id ? insertNumberedById : insert;
-        p.setLong(1, id++);
-        p.setInt(2, m.priority().ordinal());
-        p.setString(3, m.topic());
-        p.setBytes(4, m.payload());
-        p.setLong(5, m.created().toEpochMilli());
-        if (p == insert) {
-          p.setInt(6, queue.number);
-          p.setLong(7, seq);
-          numbered = true;
-        } else {
-          byId = true;
-        }
-        p.addBatch();
-        seq++;
-      }
-      if (queue != null) {
-        seqs.put(queue, seq);
-      }
-      if (byId) {
-        insertNumberedById.executeBatch();
-      }
-      if (numbered) {
-        insert.executeBatch();
-      }
+      id = rowInserts.insert(inserts, id, nextSeq, seqs, written);
       Map<Queue, Integer> asideCounts = new IdentityHashMap<>();
       for (Map.Entry<Queue, Map<Long, String>> e : asides.entrySet()) {
         if (!e.getValue().isEmpty()) {
@@ -280,8 +231,7 @@ final class StoreDatabase implements AutoCloseable {
       meta.committed();
       return written;
     } catch (SQLException | RuntimeException e) {
-      insert.clearBatch();
-      insertNumberedById.clearBatch();
+      rowInserts.clearBatch();
       deleteRange.clearBatch();
       meta.rolledBack();
       rollbackQuietly();

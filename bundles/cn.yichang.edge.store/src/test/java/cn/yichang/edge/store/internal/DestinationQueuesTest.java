@@ -118,8 +118,33 @@ class DestinationQueuesTest {
     }
     try (SqliteMessageStore store = SqliteMessageStore.open(Stores.settings(dir))) {
       assertThat(store.queues().keySet()).containsExactly("uplink", "env-city");
+      assertThat(store.destinations()).as("the queues that are sent").containsExactly("uplink");
       assertThat(store.queue("env-city").counters().buffered()).isEqualTo(1);
       assertThatThrownBy(() -> store.queue("nobody")).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void anUpgradedFilesUplinkQueueNumbersOnWhereItStoppedWhateverTheOtherQueuesCommitted()
+      throws Exception {
+    Path release = Path.of("src/test/resources/release-0.1.0");
+    Files.copy(release.resolve("buffer.db"), dir.resolve("buffer.db"));
+    Files.copy(release.resolve("buffer.db.seq"), dir.resolve("buffer.db.seq"));
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings(64L << 20))) {
+      MessageStore env = store.queue("env-city");
+      for (int n = 1; n <= 5; n++) {
+        env.enqueue(message(TELEMETRY, n));
+      }
+      await().until(() -> env.counters().accepted() == 5);
+    }
+    try (SqliteMessageStore store = SqliteMessageStore.open(settings(64L << 20))) {
+      MessageStore kura = store.queue("uplink");
+      kura.enqueue(message(TELEMETRY, 6));
+      await().until(() -> kura.counters().accepted() == 1);
+      List<StoredMessage> all = kura.take(100, Duration.ZERO);
+      assertThat(all.get(all.size() - 1).seq())
+          .as("after 40 and the acknowledged 41")
+          .isEqualTo(42);
     }
   }
 

@@ -14,7 +14,7 @@ class LossLogTest {
 
   @Test
   void oneLinePerIntervalWithTheCountSinceTheLastLine() {
-    Queue queue = new Queue(Queue.FIRST, new FileFigures());
+    Queue queue = new Queue(Queue.FIRST, true, new FileFigures());
     LossLog losses = new LossLog(Duration.ofMillis(200));
     try (LogCapture log = new LogCapture()) {
       losses.lost(

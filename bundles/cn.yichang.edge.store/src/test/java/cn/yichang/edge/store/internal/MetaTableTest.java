@@ -24,7 +24,7 @@ class MetaTableTest {
       s.executeUpdate("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
       s.executeUpdate("INSERT INTO meta VALUES ('next_seq', 10), ('clean_stop', 1)");
       // as after a clean stop, with markOpen() not done: the disk was too full for it
-      Queue queue = new Queue(Queue.FIRST, new FileFigures());
+      Queue queue = new Queue(Queue.FIRST, true, new FileFigures());
       MetaTable meta =
           new MetaTable(
               c, Map.of("next_seq", 10L, "clean_stop", 1L), List.of(queue), Clock.systemUTC());
