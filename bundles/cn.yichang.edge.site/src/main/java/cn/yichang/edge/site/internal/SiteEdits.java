@@ -77,6 +77,15 @@ final class SiteEdits {
         case "id" -> same(pid, "id", id, v);
         case "profile", "bus", "unit" -> d.put(e.getKey(), v);
         case "poll.ms" -> d.put("poll", millis(pid, e.getKey(), v));
+        case "pin" -> section(d, "gpio").put("pin", v);
+        case "pull" -> {
+          // an empty pull is the profile's default: no key in the site file
+          if (v == null || String.valueOf(v).isEmpty()) {
+            section(d, "gpio").remove("pull");
+          } else {
+            section(d, "gpio").put("pull", v);
+          }
+        }
         case "bus.target" -> {
           // derived from bus; checked once bus is known
         }

@@ -155,6 +155,17 @@ class RemoteSiteComponentTest {
     pir.put("poll.ms", 30_000L);
     care.change(Map.of(PIR, pir));
     assertThat(care.configurations().get(PIR)).containsEntry("poll.ms", 30_000L);
+    // and a GPIO device's own pin and pull
+    Map<String, Object> rewired = new java.util.LinkedHashMap<>(care.configurations().get(PIR));
+    rewired.put("pin", 5);
+    rewired.put("pull", "down");
+    care.change(Map.of(PIR, rewired));
+    assertThat(care.configurations().get(PIR))
+        .containsEntry("pin", 5)
+        .containsEntry("pull", "down");
+    assertThat(Files.readString(state.resolve("remote/site.yaml")))
+        .containsPattern("pin: 5[,}\\n ]")
+        .contains("pull: down");
   }
 
   static final String PIR = "cn.yichang.edge.gpio.device~room-101-pir";
