@@ -1,5 +1,5 @@
 /** Report by exception: which readings are worth sending to a destination. */
-@Version("0.1.0")
+@Version("0.2.0")
 @Export
 package cn.yichang.edge.report;
 

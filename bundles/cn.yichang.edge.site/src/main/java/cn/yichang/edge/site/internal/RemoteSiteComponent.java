@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,23 +211,14 @@ public final class RemoteSiteComponent implements RemoteSite {
           Object was = now.get(key);
           boolean same =
               Objects.equals(was, value)
-                  || was != null && value != null && texts(was).equals(texts(value));
+                  || was != null
+                      && value != null
+                      && SiteEdits.texts(was).equals(SiteEdits.texts(value));
           if (!same) {
             changed.put(key, value);
           }
         });
     return changed;
-  }
-
-  /** A value as text: an array or list as the list of its elements' texts. */
-  private static Object texts(Object value) {
-    if (value instanceof Object[] array) {
-      return Arrays.stream(array).map(String::valueOf).toList();
-    }
-    if (value instanceof Collection<?> list) {
-      return list.stream().map(String::valueOf).toList();
-    }
-    return String.valueOf(value);
   }
 
   private Map<String, Map<String, Object>> configurationsOf(Path file) {

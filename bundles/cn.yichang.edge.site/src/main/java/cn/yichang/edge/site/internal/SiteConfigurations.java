@@ -1,5 +1,6 @@
 package cn.yichang.edge.site.internal;
 
+import cn.yichang.edge.report.PointDeadband;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -194,7 +195,8 @@ final class SiteConfigurations {
   private static Props telemetry(Site site, Path stateDir) {
     List<String> bands = new ArrayList<>();
     for (Site.Device d : site.devices()) {
-      d.deadbands().forEach((point, band) -> bands.add(d.id() + "/" + point + "=" + band));
+      d.deadbands()
+          .forEach((point, band) -> bands.add(new PointDeadband(d.id(), point, band).toString()));
     }
     Site.Report report = site.report();
     return new Props("report")

@@ -1,7 +1,7 @@
 package cn.yichang.edge.site.internal;
 
+import cn.yichang.edge.report.PointDeadband;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -196,25 +196,16 @@ final class SiteEdits {
    * removed from those that have none any more (the profile's defaults then apply again).
    */
   private void deadbands(String pid, Object value) {
-    List<String> entries = new ArrayList<>();
-    if (value instanceof Object[] array) {
-      Arrays.stream(array).map(String::valueOf).forEach(entries::add);
-    } else if (value instanceof Collection<?> list) {
-      list.stream().map(String::valueOf).forEach(entries::add);
-    } else if (value != null && !String.valueOf(value).isEmpty()) {
-      entries.add(String.valueOf(value));
-    }
+    List<String> entries =
+        value == null ? List.of() : texts(value).stream().filter(t -> !t.isEmpty()).toList();
     Map<String, Map<String, Object>> byDevice = new LinkedHashMap<>();
     for (String entry : entries) {
-      int slash = entry.indexOf('/');
-      int equals = entry.indexOf('=', slash + 1);
-      if (slash < 1 || equals < slash + 2) {
-        problems.add(pid + ": report.deadband: \"" + entry + "\": expected DEVICE/POINT=BAND");
-        continue;
+      try {
+        PointDeadband b = PointDeadband.parse(entry);
+        byDevice.computeIfAbsent(b.device(), d -> new LinkedHashMap<>()).put(b.point(), b.band());
+      } catch (IllegalArgumentException e) {
+        problems.add(pid + ": report.deadband: " + e.getMessage());
       }
-      byDevice
-          .computeIfAbsent(entry.substring(0, slash), d -> new LinkedHashMap<>())
-          .put(entry.substring(slash + 1, equals), entry.substring(equals + 1));
     }
     List<?> devices = tree.get("devices") instanceof List<?> l ? l : List.of();
     for (Object o : devices) {
@@ -235,6 +226,20 @@ final class SiteEdits {
     byDevice
         .keySet()
         .forEach(id -> problems.add(pid + ": report.deadband: no device \"" + id + "\""));
+  }
+
+  /**
+   * A configuration value as texts: an array or a list (as ConfigAdmin or the platform's JSON gives
+   * a multi-valued property) as its elements', anything else as its one text.
+   */
+  static List<String> texts(Object value) {
+    if (value instanceof Object[] array) {
+      return Arrays.stream(array).map(String::valueOf).toList();
+    }
+    if (value instanceof Collection<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return List.of(String.valueOf(value));
   }
 
   private java.util.Optional<Map<String, Object>> entry(String list, String id, String pid) {

@@ -161,13 +161,6 @@ final class DurableBuffer {
   }
 
   /**
-   * Acknowledged messages of every queue whose deletion is not committed: resent after a kill -9.
-   */
-  int pendingDeleteCount() {
-    return queues.all().stream().mapToInt(q -> q.cursor.pendingDeleteCount()).sum();
-  }
-
-  /**
    * Commits the pending deletions, then makes every taken, unacknowledged message of the queue
    * takeable.
    */

@@ -1,5 +1,6 @@
 package cn.yichang.edge.store.internal;
 
+import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.store.Priority;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Queue {
   /** The queue of the Kura platform of {@code uplink:}; a file of before holds only this one. */
-  static final String FIRST = "uplink";
+  static final String FIRST = MessageStore.UPLINK;
 
   /** A destination name: it goes into the file's meta keys and the sequence file's name. */
   static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");

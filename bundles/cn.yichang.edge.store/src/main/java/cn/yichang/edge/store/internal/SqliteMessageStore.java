@@ -155,11 +155,6 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
     return first().history();
   }
 
-  /** Per priority: how many messages of the first queue are buffered, and acquired when. */
-  List<PrioritySpan> spans() {
-    return first().spans();
-  }
-
   /** Group commits so far (transactions that wrote messages or deletions). */
   public long commits() {
     return queues.file().commits.get();

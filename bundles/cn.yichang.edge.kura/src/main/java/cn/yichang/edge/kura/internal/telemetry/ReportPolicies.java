@@ -2,6 +2,7 @@ package cn.yichang.edge.kura.internal.telemetry;
 
 import cn.yichang.edge.kura.telemetry.KuraTelemetryConfig;
 import cn.yichang.edge.report.Deadband;
+import cn.yichang.edge.report.PointDeadband;
 import cn.yichang.edge.report.ReportMode;
 import cn.yichang.edge.report.ReportPolicy;
 import java.time.Duration;
@@ -37,16 +38,11 @@ final class ReportPolicies implements Function<String, ReportPolicy> {
         config.report_heartbeat_s() == 0 ? null : Duration.ofSeconds(config.report_heartbeat_s());
     Map<String, Map<String, Deadband>> bands = new HashMap<>();
     for (String entry : config.report_deadband()) {
-      int slash = entry.indexOf('/');
-      int equals = entry.indexOf('=', slash + 1);
-      if (slash < 1 || equals < slash + 2) {
-        throw new ConfigurationException(
-            "report.deadband", "\"" + entry + "\": expected DEVICE/POINT=BAND");
-      }
       try {
+        PointDeadband b = PointDeadband.parse(entry);
         bands
-            .computeIfAbsent(entry.substring(0, slash), d -> new HashMap<>())
-            .put(entry.substring(slash + 1, equals), Deadband.parse(entry.substring(equals + 1)));
+            .computeIfAbsent(b.device(), d -> new HashMap<>())
+            .put(b.point(), Deadband.parse(b.band()));
       } catch (IllegalArgumentException e) {
         throw new ConfigurationException("report.deadband", e.getMessage());
       }
