@@ -5,7 +5,6 @@ import cn.yichang.edge.profile.yaml.MappingReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,31 +15,18 @@ import java.util.Optional;
  */
 final class GpioSiteSection {
 
-  /** BCM numbering of the 40-pin header of Raspberry Pi-class boards: GPIO 0..27. */
-  static final int MAX_PIN = 27;
-
-  static final Map<String, String> PROVIDERS = choices("auto", "mock", "gpiod", "linuxfs");
-  static final Map<String, String> PULLS = choices("up", "down", "off");
-
-  private final Map<Long, String> pinUsers = new HashMap<>();
+  private final Map<Integer, String> pinUsers = new HashMap<>();
 
   /** The {@code gpio:} section, absent when the file has none. */
   Optional<Site.Gpio> section(MappingReader root) {
-    Path base = root.file().getParent() == null ? Path.of("") : root.file().getParent();
     return root.node("gpio")
         .flatMap(n -> MappingReader.of(root.file(), n, "gpio", root.problems()))
         .map(
             g -> {
-              String provider = g.choice("provider", PROVIDERS).orElse("auto");
-              Path script =
-                  g.string("script")
-                      .map(s -> base.resolve(s).toAbsolutePath().normalize())
-                      .orElse(null);
-              double scale = g.decimal("script-scale").orElse(1.0);
+              String provider = SiteSchema.Gpio.PROVIDER.value(g);
+              Path script = SiteSchema.Gpio.SCRIPT.value(g);
+              double scale = SiteSchema.Gpio.SCRIPT_SCALE.value(g);
               g.finish();
-              if (scale <= 0 || scale > 100) {
-                g.problem("script-scale", "must be above 0 and at most 100");
-              }
               if (script != null && !Files.isRegularFile(script)) {
                 g.problem("script", "no such file: " + script);
               }
@@ -60,8 +46,8 @@ final class GpioSiteSection {
         .flatMap(n -> MappingReader.of(device.file(), n, device.field("gpio"), device.problems()))
         .flatMap(
             g -> {
-              Optional<Long> pin = g.requiredInteger("pin", 0, MAX_PIN);
-              String pull = g.choice("pull", PULLS).orElse(null);
+              Optional<Integer> pin = SiteSchema.Pin.PIN.read(g);
+              String pull = SiteSchema.Pin.PULL.value(g);
               g.finish();
               if (pin.isEmpty()) {
                 return Optional.empty();
@@ -71,7 +57,7 @@ final class GpioSiteSection {
               if (other != null) {
                 g.problem("pin", "GPIO " + pin.get() + " is already used by device " + other);
               }
-              return Optional.of(new Site.GpioPin(pin.get().intValue(), pull));
+              return Optional.of(new Site.GpioPin(pin.get(), pull));
             });
   }
 
@@ -82,13 +68,5 @@ final class GpioSiteSection {
           + " off for an external resistor)";
     }
     return null;
-  }
-
-  private static Map<String, String> choices(String... values) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String v : values) {
-      map.put(v, v);
-    }
-    return map;
   }
 }

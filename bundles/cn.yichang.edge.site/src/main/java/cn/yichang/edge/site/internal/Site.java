@@ -84,7 +84,9 @@ record Site(
    * @param heartbeat under on-change, how often every point is sent anyway; null for never
    */
   record Report(String mode, Duration heartbeat) {
-    static final Report EVERY_POLL = new Report("every-poll", null);
+    static Report defaults() {
+      return new Report(SiteSchema.Report.MODE.defaultValue(), null);
+    }
   }
 
   /**
@@ -100,16 +102,21 @@ record Site(
    */
   record Gpio(String provider, Path script, double scriptScale) {
     static Gpio defaults() {
-      return new Gpio("auto", null, 1.0);
+      return new Gpio(
+          SiteSchema.Gpio.PROVIDER.defaultValue(),
+          null,
+          SiteSchema.Gpio.SCRIPT_SCALE.defaultValue());
     }
   }
 
   /** The buffer; {@code path} is null for the default, {@code buffer.db} in the state directory. */
   record Store(Path path, int maxMb, Duration commitInterval, int commitMaxMessages) {
-    static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(250);
-
     static Store defaults() {
-      return new Store(null, 64, DEFAULT_COMMIT_INTERVAL, 500);
+      return new Store(
+          null,
+          SiteSchema.Store.MAX_MB.defaultValue(),
+          SiteSchema.Store.COMMIT_INTERVAL.defaultValue(),
+          SiteSchema.Store.COMMIT_MAX_MESSAGES.defaultValue());
     }
   }
 

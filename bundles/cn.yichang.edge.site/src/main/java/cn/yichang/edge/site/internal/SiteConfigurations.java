@@ -96,19 +96,19 @@ final class SiteConfigurations {
         Desired.singleton(
             GATEWAY_PID,
             new Props("gateway")
-                .put("id", site.gateway().id(), "id")
-                .put("account", site.gateway().account(), "account")));
+                .put(SiteSchema.Gateway.ID, site.gateway().id())
+                .put(SiteSchema.Gateway.ACCOUNT, site.gateway().account())));
     for (int i = 0; i < site.buses().size(); i++) {
       Site.Bus b = site.buses().get(i);
       Props p =
           new Props("buses[" + i + "]")
-              .put("id", b.id(), "id")
-              .put("port", b.port(), "port")
-              .put("baud", b.baud(), "baud")
-              .put("parity", b.parity(), "parity")
-              .put("data.bits", b.dataBits(), "data-bits")
-              .put("stop.bits", b.stopBits(), "stop-bits")
-              .put("response.timeout.ms", b.responseTimeout().toMillis(), "response-timeout");
+              .put(SiteSchema.Bus.ID, b.id())
+              .put(SiteSchema.Bus.PORT, b.port())
+              .put(SiteSchema.Bus.BAUD, b.baud())
+              .put(SiteSchema.Bus.PARITY, b.parity())
+              .put(SiteSchema.Bus.DATA_BITS, b.dataBits())
+              .put(SiteSchema.Bus.STOP_BITS, b.stopBits())
+              .put(SiteSchema.Bus.RESPONSE_TIMEOUT, b.responseTimeout());
       configs.add(new Desired(BUS_FACTORY_PID, b.id(), p));
     }
     for (int i = 0; i < site.devices().size(); i++) {
@@ -146,47 +146,50 @@ final class SiteConfigurations {
           Desired.singleton(
               COMMAND_PID,
               new Props("remote")
-                  .put("allow", site.remote().commands().toArray(String[]::new), "commands")
-                  .put("timeout.ms", site.remote().commandTimeout().toMillis(), "command-timeout")
-                  .put("output.bytes", site.remote().commandOutputBytes(), "command-output")));
+                  .put(SiteSchema.Remote.COMMANDS, site.remote().commands())
+                  .put(SiteSchema.Remote.COMMAND_TIMEOUT, site.remote().commandTimeout())
+                  .put(SiteSchema.Remote.COMMAND_OUTPUT, site.remote().commandOutputBytes())));
     }
     return configs;
   }
 
   private static void busDevice(Site.Device d, Props p) {
-    p.put("id", d.id(), "id")
-        .put("profile", d.profile(), "profile")
-        .put("bus", d.bus(), "bus")
-        .put("unit", d.unit(), "unit")
-        .put("poll.ms", d.poll().toMillis(), "poll")
-        .put("bus.target", "(bus.id=" + d.bus() + ")", "bus");
+    p.put(SiteSchema.Device.ID, d.id())
+        .put(SiteSchema.Device.PROFILE, d.profile())
+        .put(SiteSchema.Device.BUS, d.bus())
+        .put(SiteSchema.Device.POLL, d.poll())
+        .put(SiteSchema.Device.BUS_TARGET, SiteSchema.Device.busTarget(d.bus()), "bus");
+    // a Modbus unit; the serial protocols address no unit and declare none
+    if (d.unit() != 0) {
+      p.put(SiteSchema.Device.UNIT, d.unit());
+    }
   }
 
   /** An empty pull is the profile's default. */
   private static void gpioDevice(Site.Device d, Props p) {
-    p.put("id", d.id(), "id")
-        .put("profile", d.profile(), "profile")
-        .put("pin", d.pin().pin(), "gpio.pin")
-        .put("pull", d.pin().pull() == null ? "" : d.pin().pull(), "gpio.pull")
-        .put("poll.ms", d.poll().toMillis(), "poll");
+    p.put(SiteSchema.Device.ID, d.id())
+        .put(SiteSchema.Device.PROFILE, d.profile())
+        .putIn("gpio", SiteSchema.Pin.PIN, d.pin().pin())
+        .putIn("gpio", SiteSchema.Pin.PULL, d.pin().pull())
+        .put(SiteSchema.Device.POLL, d.poll());
   }
 
   /** Pulse counts go to the state directory; an empty script is none. */
   private static Props gpio(Site.Gpio g, Path stateDir) {
     return new Props("gpio")
-        .put("provider", g.provider(), "provider")
-        .put("script", text(g.script()), "script")
-        .put("script.scale", g.scriptScale(), "script-scale")
+        .put(SiteSchema.Gpio.PROVIDER, g.provider())
+        .put(SiteSchema.Gpio.SCRIPT, g.script())
+        .put(SiteSchema.Gpio.SCRIPT_SCALE, g.scriptScale())
         .put("state.dir", stateDir.toAbsolutePath().normalize().toString(), "");
   }
 
   private static Props store(Site.Store s, Path stateDir) {
     Path path = s.path() != null ? s.path() : stateDir.resolve("buffer.db");
     return new Props("store")
-        .put("path", path.toAbsolutePath().normalize().toString(), "path")
-        .put("max.mb", s.maxMb(), "max-mb")
-        .put("commit.interval.ms", s.commitInterval().toMillis(), "commit-interval")
-        .put("commit.max.messages", s.commitMaxMessages(), "commit-max-messages")
+        .put(SiteSchema.Store.PATH, path.toAbsolutePath().normalize())
+        .put(SiteSchema.Store.MAX_MB, s.maxMb())
+        .put(SiteSchema.Store.COMMIT_INTERVAL, s.commitInterval())
+        .put(SiteSchema.Store.COMMIT_MAX_MESSAGES, s.commitMaxMessages())
         // a queue per destination: the Kura platform's today, each hj212: platform's next
         .put("destinations", new String[] {"uplink"}, "");
   }
@@ -204,13 +207,10 @@ final class SiteConfigurations {
         .putField("client.id", site.gateway().id(), "gateway.id")
         .putField(
             "app.id",
-            site.uplink() == null ? SiteSections.DEFAULT_APP_ID : site.uplink().appId(),
+            site.uplink() == null ? SiteSchema.Uplink.APP_ID.defaultValue() : site.uplink().appId(),
             "uplink.app-id")
-        .put("report.mode", report.mode(), "mode")
-        .put(
-            "report.heartbeat.s",
-            report.heartbeat() == null ? 0L : report.heartbeat().toSeconds(),
-            "heartbeat")
+        .put(SiteSchema.Report.MODE, report.mode())
+        .put(SiteSchema.Report.HEARTBEAT, report.heartbeat())
         .putField("report.deadband", bands.toArray(String[]::new), "devices")
         .put("state.dir", stateDir.toAbsolutePath().normalize().toString(), "");
   }
@@ -219,26 +219,26 @@ final class SiteConfigurations {
   private static Props uplink(Site.Uplink u, Site.Gateway gateway) {
     Site.Tls tls = u.tls();
     return new Props("uplink")
-        .put("url", u.url(), "url")
-        .put("protocol", u.protocol(), "protocol")
-        .put("tls.ca", text(tls == null ? null : tls.ca()), "tls.ca")
-        .put("tls.cert", text(tls == null ? null : tls.cert()), "tls.cert")
-        .put("tls.key", text(tls == null ? null : tls.key()), "tls.key")
-        .put("tls.p12", text(tls == null ? null : tls.p12()), "tls.p12")
-        .put("tls.password", tls == null ? "" : tls.password(), "tls.password")
-        .put(
-            "tls.allow.loose.permissions",
-            tls != null && tls.allowLoosePermissions(),
-            "tls.allow-loose-permissions")
-        .put("allow.plaintext", u.allowPlaintext(), "allow-plaintext")
+        .put(SiteSchema.Uplink.URL, u.url())
+        .put(SiteSchema.Uplink.PROTOCOL, u.protocol())
+        .putIn("tls", SiteSchema.Tls.CA, tls == null ? null : tls.ca())
+        .putIn("tls", SiteSchema.Tls.CERT, tls == null ? null : tls.cert())
+        .putIn("tls", SiteSchema.Tls.KEY, tls == null ? null : tls.key())
+        .putIn("tls", SiteSchema.Tls.P12, tls == null ? null : tls.p12())
+        .putIn("tls", SiteSchema.Tls.PASSWORD, tls == null ? null : tls.password())
+        .putIn(
+            "tls",
+            SiteSchema.Tls.ALLOW_LOOSE_PERMISSIONS,
+            tls != null && tls.allowLoosePermissions())
+        .put(SiteSchema.Uplink.ALLOW_PLAINTEXT, u.allowPlaintext())
         .putField("account", gateway.account(), "gateway.account")
         .putField("client.id", gateway.id(), "gateway.id")
-        .put("app.id", u.appId(), "app-id")
-        .put("in.flight", u.inFlight(), "in-flight")
-        .put("keepalive.s", Math.toIntExact(u.keepalive().toSeconds()), "keepalive")
-        .put("reconnect.min.ms", u.reconnectMin().toMillis(), "reconnect-min")
-        .put("reconnect.max.ms", u.reconnectMax().toMillis(), "reconnect-max")
-        .put("max.message", u.maxMessage(), "max-message");
+        .put(SiteSchema.Uplink.APP_ID, u.appId())
+        .put(SiteSchema.Uplink.IN_FLIGHT, u.inFlight())
+        .put(SiteSchema.Uplink.KEEPALIVE, u.keepalive())
+        .put(SiteSchema.Uplink.RECONNECT_MIN, u.reconnectMin())
+        .put(SiteSchema.Uplink.RECONNECT_MAX, u.reconnectMax())
+        .put(SiteSchema.Uplink.MAX_MESSAGE, u.maxMessage() == 0 ? null : u.maxMessage());
   }
 
   /**
@@ -253,6 +253,16 @@ final class SiteConfigurations {
     Props(String section) {
       this.section = section;
       fields.put("", section);
+    }
+
+    /** A key's property, from the section's key. */
+    <T> Props put(SiteKey<T> key, T value) {
+      return put(key.property(), key.toProperty(value), key.key());
+    }
+
+    /** A key's property, from a mapping within the section ({@code tls}). */
+    <T> Props putIn(String mapping, SiteKey<T> key, T value) {
+      return put(key.property(), key.toProperty(value), mapping + "." + key.key());
     }
 
     /** {@code key} from the section's {@code field}; "" for the section itself. */
@@ -270,10 +280,6 @@ final class SiteConfigurations {
     private static String join(String section, String field) {
       return section.isEmpty() ? field : section + "." + field;
     }
-  }
-
-  private static String text(Path path) {
-    return path == null ? "" : path.toString();
   }
 
   private static String[] profileDirs(Site site, Path distributionProfiles) {

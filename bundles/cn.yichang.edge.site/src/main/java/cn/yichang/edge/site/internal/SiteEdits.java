@@ -1,7 +1,6 @@
 package cn.yichang.edge.site.internal;
 
 import cn.yichang.edge.report.PointDeadband;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,161 +32,52 @@ final class SiteEdits {
     String factory = tilde < 0 ? null : pid.substring(0, tilde);
     String name = tilde < 0 ? null : pid.substring(tilde + 1);
     if (SiteConfigurations.BUS_FACTORY_PID.equals(factory)) {
-      entry("buses", name, pid).ifPresent(bus -> bus(pid, name, bus, properties));
+      entry("buses", name, pid)
+          .ifPresent(bus -> SiteSchema.Bus.KEYS.edit(pid, tree, bus, properties, problems));
     } else if (factory != null && DeviceFactories.FACTORY_PID_BY_PROTOCOL.containsValue(factory)) {
-      entry("devices", name, pid).ifPresent(d -> device(pid, name, d, properties));
+      entry("devices", name, pid)
+          .ifPresent(d -> SiteSchema.Device.KEYS.edit(pid, tree, d, properties, problems));
     } else if (SiteConfigurations.STORE_PID.equals(pid)) {
-      store(pid, properties);
+      SiteSchema.Store.KEYS.edit(pid, tree, section(tree, "store"), properties, problems);
     } else if (SiteConfigurations.UPLINK_PID.equals(pid)) {
-      uplink(pid, properties);
+      SiteSchema.Uplink.KEYS.edit(pid, tree, section(tree, "uplink"), properties, problems);
+    } else if (SiteConfigurations.GPIO_PID.equals(pid)) {
+      SiteSchema.Gpio.KEYS.edit(pid, tree, section(tree, "gpio"), properties, problems);
     } else if (SiteConfigurations.TELEMETRY_PID.equals(pid)) {
       telemetry(pid, properties);
     } else if (SiteConfigurations.GATEWAY_PID.equals(pid)) {
-      for (Map.Entry<String, Object> e : properties.entrySet()) {
-        Object now = gatewayValue(e.getKey());
-        if (!Objects.equals(now, e.getValue())) {
-          problems.add(
-              pid + ": " + e.getKey() + ": the gateway's identity is not changed remotely");
-        }
-      }
+      properties.forEach(
+          (key, value) -> {
+            Object now = tree.get("gateway") instanceof Map<?, ?> g ? g.get(key) : null;
+            if (!Objects.equals(now, value)) {
+              problems.add(pid + ": " + key + ": the gateway's identity is not changed remotely");
+            }
+          });
+    } else if (SiteConfigurations.COMMAND_PID.equals(pid)) {
+      // what the platform may run is the installer's word, given on site: never widened from afar
+      problems.add(pid + ": the commands the platform may run are set in the site file on site");
     } else {
       problems.add(pid + ": not a configuration of the site file; it cannot be changed remotely");
     }
   }
 
-  private void bus(String pid, String id, Map<String, Object> bus, Map<String, Object> props) {
-    for (Map.Entry<String, Object> e : props.entrySet()) {
-      Object v = e.getValue();
-      switch (e.getKey()) {
-        case "id" -> same(pid, "id", id, v);
-        case "port", "parity" -> bus.put(e.getKey(), v);
-        case "baud" -> bus.put("baud", v);
-        case "data.bits" -> bus.put("data-bits", v);
-        case "stop.bits" -> bus.put("stop-bits", v);
-        case "response.timeout.ms" -> bus.put("response-timeout", millis(pid, e.getKey(), v));
-        default -> unknown(pid, e.getKey());
-      }
-    }
-  }
-
-  private void device(String pid, String id, Map<String, Object> d, Map<String, Object> props) {
-    for (Map.Entry<String, Object> e : props.entrySet()) {
-      Object v = e.getValue();
-      switch (e.getKey()) {
-        case "id" -> same(pid, "id", id, v);
-        case "profile", "bus", "unit" -> d.put(e.getKey(), v);
-        case "poll.ms" -> d.put("poll", millis(pid, e.getKey(), v));
-        case "pin" -> section(d, "gpio").put("pin", v);
-        case "pull" -> {
-          // an empty pull is the profile's default: no key in the site file
-          if (v == null || String.valueOf(v).isEmpty()) {
-            section(d, "gpio").remove("pull");
-          } else {
-            section(d, "gpio").put("pull", v);
-          }
-        }
-        case "bus.target" -> {
-          // derived from bus; checked once bus is known
-        }
-        default -> unknown(pid, e.getKey());
-      }
-    }
-    Object target = props.get("bus.target");
-    if (target != null && !target.equals("(bus.id=" + d.get("bus") + ")")) {
-      problems.add(pid + ": bus.target: follows bus; set bus instead");
-    }
-  }
-
-  private void store(String pid, Map<String, Object> props) {
-    Map<String, Object> s = section(tree, "store");
-    for (Map.Entry<String, Object> e : props.entrySet()) {
-      Object v = e.getValue();
-      switch (e.getKey()) {
-        case "path" -> s.put("path", v);
-        case "max.mb" -> s.put("max-mb", v);
-        case "commit.interval.ms" -> s.put("commit-interval", millis(pid, e.getKey(), v));
-        case "commit.max.messages" -> s.put("commit-max-messages", v);
-        case "destinations" -> problems.add(pid + ": destinations: follows the site's platforms");
-        default -> unknown(pid, e.getKey());
-      }
-    }
-  }
-
-  private void uplink(String pid, Map<String, Object> props) {
-    Map<String, Object> u = section(tree, "uplink");
-    for (Map.Entry<String, Object> e : props.entrySet()) {
-      Object v = e.getValue();
-      String key = e.getKey();
-      switch (key) {
-        case "url", "protocol" -> u.put(key, v);
-        case "allow.plaintext" -> u.put("allow-plaintext", v);
-        case "app.id" -> u.put("app-id", v);
-        case "in.flight" -> u.put("in-flight", v);
-        case "keepalive.s" -> u.put("keepalive", seconds(pid, key, v));
-        case "reconnect.min.ms" -> u.put("reconnect-min", millis(pid, key, v));
-        case "reconnect.max.ms" -> u.put("reconnect-max", millis(pid, key, v));
-        case "max.message" -> {
-          if (!Integer.valueOf(0).equals(v) && !"0".equals(String.valueOf(v))) {
-            u.put("max-message", v);
-          } else {
-            u.remove("max-message");
-          }
-        }
-        case "account", "client.id" -> {
-          if (!Objects.equals(gatewayValue(key.equals("account") ? "account" : "id"), v)) {
-            problems.add(
-                pid + ": " + key + ": set by the gateway's identity, not changed remotely");
-          }
-        }
-        case "tls.ca", "tls.cert", "tls.key", "tls.p12", "tls.password" -> {
-          if (key.equals("tls.password") && PASSWORD_MASK.equals(v)) {
-            continue;
-          }
-          Map<String, Object> tls = section(u, "tls");
-          String name = key.substring(4);
-          if (v == null || v.toString().isEmpty()) {
-            tls.remove(name);
-          } else {
-            tls.put(name, v);
-          }
-        }
-        case "tls.allow.loose.permissions" -> section(u, "tls").put("allow-loose-permissions", v);
-        default -> unknown(pid, key);
-      }
-    }
-  }
-
   /** {@code report:}, and each device's {@code report: {deadband:}} from its entries. */
   private void telemetry(String pid, Map<String, Object> props) {
-    for (Map.Entry<String, Object> e : props.entrySet()) {
-      Object v = e.getValue();
-      String key = e.getKey();
-      switch (key) {
-        case "report.mode" -> section(tree, "report").put("mode", v);
-        case "report.heartbeat.s" -> {
-          if (v instanceof Number n && n.longValue() == 0) {
-            section(tree, "report").remove("heartbeat");
-          } else {
-            section(tree, "report").put("heartbeat", seconds(pid, key, v));
-          }
-        }
-        case "report.deadband" -> deadbands(pid, v);
-        case "app.id" -> {
-          if (tree.get("uplink") instanceof Map<?, ?>) {
-            section(tree, "uplink").put("app-id", v);
-          } else {
-            problems.add(pid + ": app.id: the uplink's app-id; the site file has no uplink:");
-          }
-        }
-        case "account", "client.id" -> {
-          if (!Objects.equals(gatewayValue(key.equals("account") ? "account" : "id"), v)) {
-            problems.add(
-                pid + ": " + key + ": set by the gateway's identity, not changed remotely");
-          }
-        }
-        case "state.dir" -> problems.add(pid + ": state.dir: follows the state directory");
-        default -> unknown(pid, key);
+    Map<String, Object> report = new LinkedHashMap<>(props);
+    if (report.containsKey("report.deadband")) {
+      deadbands(pid, report.remove("report.deadband"));
+    }
+    if (report.containsKey("app.id")) {
+      Object appId = report.remove("app.id");
+      if (tree.get("uplink") instanceof Map<?, ?>) {
+        SiteSchema.Uplink.KEYS.edit(
+            pid, tree, section(tree, "uplink"), Map.of("app.id", appId), problems);
+      } else {
+        problems.add(pid + ": app.id: the uplink's app-id; the site file has no uplink:");
       }
+    }
+    if (!report.isEmpty()) {
+      SiteSchema.Report.KEYS.edit(pid, tree, section(tree, "report"), report, problems);
     }
   }
 
@@ -256,44 +146,7 @@ final class SiteEdits {
     return java.util.Optional.empty();
   }
 
-  private Object gatewayValue(String key) {
-    return tree.get("gateway") instanceof Map<?, ?> g ? g.get(key) : null;
-  }
-
-  private void same(String pid, String key, Object now, Object v) {
-    if (!Objects.equals(String.valueOf(now), String.valueOf(v))) {
-      problems.add(pid + ": " + key + ": cannot be changed (it names the configuration)");
-    }
-  }
-
-  private void unknown(String pid, String key) {
-    problems.add(pid + ": " + key + ": unknown property");
-  }
-
-  private Object millis(String pid, String key, Object v) {
-    if (v instanceof Number n) {
-      return n.longValue() + "ms";
-    }
-    problems.add(pid + ": " + key + ": expected a number of milliseconds, got " + v);
-    return v;
-  }
-
-  private Object seconds(String pid, String key, Object v) {
-    if (v instanceof Number n) {
-      return Duration.ofSeconds(n.longValue()).toSeconds() + "s";
-    }
-    problems.add(pid + ": " + key + ": expected a number of seconds, got " + v);
-    return v;
-  }
-
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> section(Map<String, Object> parent, String key) {
-    Object o = parent.get(key);
-    if (o instanceof Map<?, ?> m) {
-      return (Map<String, Object>) m;
-    }
-    Map<String, Object> created = new LinkedHashMap<>();
-    parent.put(key, created);
-    return created;
+    return SectionKeys.mapping(parent, key);
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,17 +22,11 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class SiteReader {
 
-  static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMillis(500);
-  static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
-
   /** Ids name configurations and go into LDAP filters: no spaces, parentheses or wildcards. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private static final String ID_RULE =
       "an id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
-
-  private static final Map<String, String> BUS_TYPES = choices("serial");
-  private static final Map<String, String> PARITIES = choices("none", "even", "odd");
 
   private final Path file;
   private final Path distributionProfiles;
@@ -45,7 +38,7 @@ final class SiteReader {
 
   private final Map<String, Integer> busLines = new HashMap<>();
   private final Map<String, Integer> deviceLines = new HashMap<>();
-  private final Map<String, Map<Long, String>> unitsByBus = new HashMap<>();
+  private final Map<String, Map<Integer, String>> unitsByBus = new HashMap<>();
   private final GpioSiteSection gpio = new GpioSiteSection();
 
   private SiteReader(Path file, Path distributionProfiles) {
@@ -74,7 +67,7 @@ final class SiteReader {
     r.eachMapping("buses", b -> bus(b).ifPresent(buses::add));
     List<DeviceEntry> devices = new ArrayList<>();
     r.eachMapping("devices", d -> device(d).ifPresent(devices::add));
-    SiteSections sections = new SiteSections(r, file);
+    SiteSections sections = new SiteSections(r);
     Optional<Site.Uplink> uplink = sections.uplink();
     Optional<Site.Store> store = sections.store();
     Optional<Site.Remote> remote = sections.remote();
@@ -109,7 +102,7 @@ final class SiteReader {
             remote.orElse(null),
             gpioSection.orElse(
                 resolved.stream().anyMatch(d -> d.pin() != null) ? Site.Gpio.defaults() : null),
-            report.orElse(Site.Report.EVERY_POLL));
+            report.orElse(Site.Report.defaults()));
     return new SiteReport(site, List.of(), warnings.list(), SiteLines.of(node.get()));
   }
 
@@ -119,8 +112,8 @@ final class SiteReader {
             .flatMap(n -> MappingReader.of(file, n, "gateway", errors))
             .flatMap(
                 g -> {
-                  Optional<String> id = g.requiredString("id");
-                  Optional<String> account = g.requiredString("account");
+                  Optional<String> id = SiteSchema.Gateway.ID.read(g);
+                  Optional<String> account = SiteSchema.Gateway.ACCOUNT.read(g);
                   g.finish();
                   id.ifPresent(v -> checkId(g, "id", v));
                   return id.isPresent() && account.isPresent()
@@ -156,18 +149,15 @@ final class SiteReader {
    * this accepts; the port is opened only when a device is polled, and a missing one is retried.
    */
   private Optional<Site.Bus> bus(MappingReader b) {
-    Optional<String> id = b.requiredString("id");
-    Optional<String> type = b.requiredChoice("type", BUS_TYPES);
-    Optional<String> port = b.requiredString("port");
-    int baud = b.integer("baud", 300, 4_000_000).orElse(9600L).intValue();
-    String parity = b.choice("parity", PARITIES).orElse("none");
-    int dataBits = b.integer("data-bits", 7, 8).orElse(8L).intValue();
-    int stopBits = b.integer("stop-bits", 1, 2).orElse(1L).intValue();
-    Duration timeout = b.duration("response-timeout").orElse(DEFAULT_RESPONSE_TIMEOUT);
+    Optional<String> id = SiteSchema.Bus.ID.read(b);
+    Optional<String> type = SiteSchema.Bus.TYPE.read(b);
+    Optional<String> port = SiteSchema.Bus.PORT.read(b);
+    int baud = SiteSchema.Bus.BAUD.value(b);
+    String parity = SiteSchema.Bus.PARITY.value(b);
+    int dataBits = SiteSchema.Bus.DATA_BITS.value(b);
+    int stopBits = SiteSchema.Bus.STOP_BITS.value(b);
+    Duration timeout = SiteSchema.Bus.RESPONSE_TIMEOUT.value(b);
     b.finish();
-    if (timeout.toMillis() < 10 || timeout.toMillis() > 10_000) {
-      b.problem("response-timeout", "must be between 10ms and 10s");
-    }
     id.ifPresent(v -> checkUnique(b, "id", v, "bus", busLines));
     if (id.isEmpty() || type.isEmpty() || port.isEmpty()) {
       return Optional.empty();
@@ -184,14 +174,15 @@ final class SiteReader {
    * theirs; the GPIO runtime's own (the event script) is run by validate.
    */
   private Optional<DeviceEntry> device(MappingReader d) {
-    Optional<String> id = d.requiredString("id");
-    Optional<String> profile = d.requiredString("profile");
+    Optional<String> id = SiteSchema.Device.ID.read(d);
+    Optional<String> profile = SiteSchema.Device.PROFILE.read(d);
     // A device is on a bus (bus; unit for Modbus, checked in resolve) or wired to a pin (gpio),
     // which its profile's protocol checks.
     boolean wired = d.has("gpio");
-    Optional<String> bus = wired ? d.string("bus") : d.requiredString("bus");
-    Optional<Long> unit = d.integer("unit", 1, 247);
-    Duration poll = d.duration("poll").orElse(DEFAULT_POLL);
+    Optional<String> bus =
+        (wired ? SiteSchema.Device.BUS : SiteSchema.Device.BUS.required()).read(d);
+    Optional<Integer> unit = SiteSchema.Device.UNIT.read(d);
+    Duration poll = SiteSchema.Device.POLL.value(d);
     Optional<Site.GpioPin> pin = wired ? gpio.pin(d, id.orElse("?")) : Optional.empty();
     // the point names are the profile's: checked when it is resolved
     Optional<MappingReader> report =
@@ -201,9 +192,6 @@ final class SiteReader {
       d.problem(
           bus.isPresent() ? "bus" : "unit", "a device wired to a pin (gpio) has no bus or unit");
       return Optional.empty();
-    }
-    if (poll.isZero()) {
-      d.problem("poll", "must be longer than 0");
     }
     id.ifPresent(v -> checkUnique(d, "id", v, "device", deviceLines));
     if (profile.isPresent() && !ProfileDirectories.isValidId(profile.get())) {
@@ -248,8 +236,7 @@ final class SiteReader {
     return Optional.of(
         new DeviceEntry(
             d,
-            new Site.Device(
-                id.get(), profile.get(), bus.get(), unit.orElse(0L).intValue(), poll, null),
+            new Site.Device(id.get(), profile.get(), bus.get(), unit.orElse(0), poll, null),
             report.orElse(null)));
   }
 
@@ -277,14 +264,6 @@ final class SiteReader {
     }
     r.problem(key, "\"" + id + "\" is not a valid id: " + ID_RULE);
     return false;
-  }
-
-  private static Map<String, String> choices(String... values) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String v : values) {
-      map.put(v, v);
-    }
-    return map;
   }
 
   /**

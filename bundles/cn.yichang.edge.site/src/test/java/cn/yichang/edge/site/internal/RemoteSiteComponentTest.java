@@ -198,7 +198,7 @@ class RemoteSiteComponentTest {
         .contains("soil-01/moisture=2.0%", "soil-01/temperature=0.2", "ph-01/ph=0.1")
         .contains("soil-02/moisture=0.5");
     String overlay = Files.readString(state.resolve("remote/site.yaml"));
-    assertThat(overlay).contains("heartbeat: 600s").contains("moisture: 2%");
+    assertThat(overlay).contains("heartbeat: 10m").contains("moisture: 2%");
 
     assertThatThrownBy(
             () ->
