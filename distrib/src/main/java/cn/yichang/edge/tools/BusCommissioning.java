@@ -1,9 +1,7 @@
 package cn.yichang.edge.tools;
 
 import cn.yichang.edge.bus.Transactor;
-import cn.yichang.edge.bus.internal.LineTransactor;
-import cn.yichang.edge.modbus.internal.ModbusDevicePoller;
-import cn.yichang.edge.modbus.internal.RequestPlanner;
+import cn.yichang.edge.modbus.RtuClient;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Point;
 import cn.yichang.edge.profile.ProfileException;
@@ -13,14 +11,12 @@ import cn.yichang.edge.serial.LineSettings;
 import cn.yichang.edge.serial.Parity;
 import cn.yichang.edge.serial.SerialLine;
 import cn.yichang.edge.serial.SerialLineFactory;
-import cn.yichang.edge.serialproto.internal.SerialCheck;
-import cn.yichang.edge.site.internal.CommissionSummary;
+import cn.yichang.edge.serialproto.SerialDeviceCheck;
+import cn.yichang.edge.site.CommissionSummary;
 import cn.yichang.edge.tools.CommissionReport.DeviceResult;
 import cn.yichang.edge.tools.CommissionReport.PointResult;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +45,7 @@ final class BusCommissioning {
 
   /** Whether this reads devices of the protocol. */
   static boolean reads(String protocol) {
-    return ModbusDevicePoller.PROTOCOL.equals(protocol) || SerialCheck.PROTOCOLS.contains(protocol);
+    return RtuClient.PROTOCOL.equals(protocol) || SerialDeviceCheck.PROTOCOLS.contains(protocol);
   }
 
   /** The results of the devices read, by device id. */
@@ -84,7 +80,7 @@ final class BusCommissioning {
               + BusScanner.describe(settings)
               + ")");
       try (SerialLine line = lines.open(settings)) {
-        Transactor transactor = LineTransactor.standalone(line, bus.responseTimeout());
+        Transactor transactor = Transactor.standalone(line, bus.responseTimeout());
         for (CommissionSummary.Device d : polled) {
           results.put(d.id(), read(line, transactor, d));
         }
@@ -112,23 +108,15 @@ final class BusCommissioning {
           d.id(), d.profile(), d.protocol(), d.bus(), d.unit(), e.getMessage());
     }
     List<PointResult> points = new ArrayList<>();
-    if (ModbusDevicePoller.PROTOCOL.equals(profile.protocol())) {
-      ModbusDevicePoller poller =
-          new ModbusDevicePoller(
-              d.id(),
-              profile,
-              d.unit(),
-              Duration.ofSeconds(1),
-              RequestPlanner.plan(profile, transactor.settings()),
-              set -> {},
-              Clock.systemUTC());
-      List<PointReading> readings = poller.read(transactor).set().points();
+    if (RtuClient.PROTOCOL.equals(profile.protocol())) {
+      List<PointReading> readings =
+          new RtuClient(transactor).poll(d.id(), profile, d.unit()).points();
       for (int i = 0; i < readings.size(); i++) {
         Point p = profile.points().get(i);
         points.add(point(readings.get(i), p.unit()));
       }
     } else {
-      SerialCheck check = SerialCheck.of(d.id(), profile);
+      SerialDeviceCheck check = SerialDeviceCheck.of(d.id(), profile);
       List<PointReading> readings;
       if (check.streaming()) {
         progress.println(

@@ -5,8 +5,7 @@ import cn.yichang.edge.bus.DeviceRejectedException;
 import cn.yichang.edge.bus.ResponseTimeoutException;
 import cn.yichang.edge.bus.TransactionException;
 import cn.yichang.edge.bus.Transactor;
-import cn.yichang.edge.bus.internal.LineTransactor;
-import cn.yichang.edge.modbus.internal.RtuMaster;
+import cn.yichang.edge.modbus.RtuClient;
 import cn.yichang.edge.profile.Table;
 import cn.yichang.edge.serial.LineSettings;
 import cn.yichang.edge.serial.Parity;
@@ -106,8 +105,8 @@ final class BusScanner {
       tried.add(settings);
       boolean foundHere = false;
       try (SerialLine line = lines.open(settings)) {
-        Transactor transactor = LineTransactor.standalone(line, responseTimeout);
-        RtuMaster master = new RtuMaster(transactor);
+        Transactor transactor = Transactor.standalone(line, responseTimeout);
+        RtuClient master = new RtuClient(transactor);
         for (int k = 0; k < units.size(); k++) {
           if (System.nanoTime() - deadlineNanos >= 0) {
             return new Result(responders, tried, garbled, true, unopenable);
@@ -142,7 +141,7 @@ final class BusScanner {
   }
 
   /** The answer to a read of holding 0, {@code null} for silence, "garbled: ..." for noise. */
-  private static String probe(RtuMaster master, int unit) throws InterruptedException {
+  private static String probe(RtuClient master, int unit) throws InterruptedException {
     try {
       int[] value = master.readRegisters(unit, Table.HOLDING, 0, 1);
       return "holding 0 = " + value[0];

@@ -2,13 +2,12 @@ package cn.yichang.edge.tools;
 
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
 import cn.yichang.edge.serial.SerialLineFactory;
-import cn.yichang.edge.serial.internal.JSerialCommLineFactory;
-import cn.yichang.edge.site.internal.CommissionSummary;
-import cn.yichang.edge.site.internal.UplinkSummary;
+import cn.yichang.edge.site.CommissionSummary;
+import cn.yichang.edge.site.UplinkSummary;
 import cn.yichang.edge.tools.Args.UsageException;
 import cn.yichang.edge.tools.CommissionReport.DeviceResult;
 import cn.yichang.edge.tools.CommissionReport.UplinkStep;
-import cn.yichang.edge.uplink.internal.session.MqttSession;
+import cn.yichang.edge.uplink.session.MqttSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -83,7 +82,7 @@ public final class CommissionCommand {
   public static void main(String[] args) throws InterruptedException {
     System.exit(
         new CommissionCommand(
-                new JSerialCommLineFactory(), Clock.systemUTC(), System.out, System.err)
+                SerialLineFactory.systemPorts(), Clock.systemUTC(), System.out, System.err)
             .run(Arrays.asList(args)));
   }
 

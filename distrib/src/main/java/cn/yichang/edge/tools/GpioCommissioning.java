@@ -1,14 +1,14 @@
 package cn.yichang.edge.tools;
 
-import cn.yichang.edge.gpio.internal.ConfiguredPull;
-import cn.yichang.edge.gpio.internal.InputMeaning;
-import cn.yichang.edge.gpio.internal.TriggerCheck;
+import cn.yichang.edge.gpio.ConfiguredPull;
+import cn.yichang.edge.gpio.InputMeaning;
+import cn.yichang.edge.gpio.PinCheck;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.GpioSpec;
 import cn.yichang.edge.profile.GpioSpec.Pull;
 import cn.yichang.edge.profile.ProfileException;
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
-import cn.yichang.edge.site.internal.CommissionSummary;
+import cn.yichang.edge.site.CommissionSummary;
 import cn.yichang.edge.tools.CommissionReport.DeviceResult;
 import cn.yichang.edge.tools.CommissionReport.PointResult;
 import java.io.PrintStream;
@@ -66,9 +66,9 @@ final class GpioCommissioning {
     if (devices.isEmpty()) {
       return results;
     }
-    TriggerCheck pins;
+    PinCheck pins;
     try {
-      pins = TriggerCheck.open(gpio.provider(), gpio.script(), gpio.scriptScale());
+      pins = PinCheck.open(gpio.provider(), gpio.script(), gpio.scriptScale());
     } catch (RuntimeException | LinkageError e) {
       String note = "cannot open the GPIO provider " + gpio.provider() + ": " + message(e);
       progress.println("GPIO: " + note);
@@ -97,7 +97,7 @@ final class GpioCommissioning {
     return results;
   }
 
-  private DeviceResult check(TriggerCheck pins, CommissionSummary.Device d, int n, int of)
+  private DeviceResult check(PinCheck pins, CommissionSummary.Device d, int n, int of)
       throws InterruptedException {
     GpioSpec spec;
     try {
@@ -113,7 +113,7 @@ final class GpioCommissioning {
     String pullName = pull.name().toLowerCase(Locale.ROOT);
     InputMeaning meaning = new InputMeaning(spec);
     String where = "GPIO " + d.pin() + ", pull " + pullName;
-    try (TriggerCheck.Pin pin = pins.open(d.pin(), pull, spec.debounce())) {
+    try (PinCheck.Pin pin = pins.open(d.pin(), pull, spec.debounce())) {
       boolean before = pin.high();
       progress.printf(
           Locale.ROOT,
@@ -126,7 +126,7 @@ final class GpioCommissioning {
           meaning.describe(before));
       progress.printf(
           Locale.ROOT, "      %s within %s ...%n", meaning.prompt(before), seconds(timeout));
-      Optional<TriggerCheck.Change> change = pin.awaitChange(timeout);
+      Optional<PinCheck.Change> change = pin.awaitChange(timeout);
       PointResult point;
       if (change.isPresent()) {
         boolean after = change.get().high();

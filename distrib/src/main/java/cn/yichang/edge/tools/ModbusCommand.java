@@ -2,18 +2,14 @@ package cn.yichang.edge.tools;
 
 import cn.yichang.edge.bus.TransactionException;
 import cn.yichang.edge.bus.Transactor;
-import cn.yichang.edge.bus.internal.LineTransactor;
 import cn.yichang.edge.modbus.ReadRequest;
-import cn.yichang.edge.modbus.internal.ReadBlock;
-import cn.yichang.edge.modbus.internal.RtuRequests;
-import cn.yichang.edge.modbus.internal.RtuResponseReader;
+import cn.yichang.edge.modbus.RtuClient;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Table;
 import cn.yichang.edge.serial.LineSettings;
 import cn.yichang.edge.serial.Parity;
 import cn.yichang.edge.serial.SerialLine;
 import cn.yichang.edge.serial.SerialLineFactory;
-import cn.yichang.edge.serial.internal.JSerialCommLineFactory;
 import cn.yichang.edge.tools.Args.UsageException;
 import cn.yichang.edge.tools.BusScanner.Responder;
 import java.io.IOException;
@@ -63,7 +59,7 @@ public final class ModbusCommand {
 
   public static void main(String[] args) throws InterruptedException {
     System.exit(
-        new ModbusCommand(new JSerialCommLineFactory(), System.out, System.err)
+        new ModbusCommand(SerialLineFactory.systemPorts(), System.out, System.err)
             .run(Arrays.asList(args)));
   }
 
@@ -105,7 +101,7 @@ public final class ModbusCommand {
                 "--profiles"),
             Set.of("--exhaustive", "--no-profiles"));
     String port = a.required("--port");
-    List<Integer> units = a.range("--units", "1-247", RtuRequests.MIN_UNIT, RtuRequests.MAX_UNIT);
+    List<Integer> units = a.range("--units", "1-247", RtuClient.MIN_UNIT, RtuClient.MAX_UNIT);
     List<LineSettings> order = order(a, port);
     Duration timeout = a.duration("--timeout", Duration.ofMillis(100));
     Duration maxTime = a.duration("--max-time", Duration.ofMinutes(10));
@@ -211,7 +207,7 @@ public final class ModbusCommand {
     try (SerialLine line = lines.open(r.settings())) {
       // A poll waits for slow devices as the gateway would by default.
       Transactor transactor =
-          LineTransactor.standalone(
+          Transactor.standalone(
               line,
               timeout.compareTo(Duration.ofMillis(500)) > 0 ? timeout : Duration.ofMillis(500));
       return new ProfileMatcher(profiles).matches(transactor, r.unit());
@@ -281,7 +277,7 @@ public final class ModbusCommand {
                 "--timeout"),
             Set.of());
     String port = a.required("--port");
-    int unit = a.integer("--unit", -1, RtuRequests.MIN_UNIT, RtuRequests.MAX_UNIT);
+    int unit = a.integer("--unit", -1, RtuClient.MIN_UNIT, RtuClient.MAX_UNIT);
     if (unit < 0) {
       throw new UsageException("read: --unit is required");
     }
@@ -316,22 +312,22 @@ public final class ModbusCommand {
       throw new UsageException("read: " + e.getMessage());
     }
     Duration timeout = a.duration("--timeout", Duration.ofMillis(500));
-    byte[] frame = RtuRequests.read(unit, request);
+    byte[] frame = RtuClient.readFrame(unit, request);
     out.println(
         "unit " + unit + " " + request + " on " + port + " at " + BusScanner.describe(settings));
     out.println("request:  " + HexFormat.ofDelimiter(" ").formatHex(frame));
     try (SerialLine line = lines.open(settings)) {
-      Transactor transactor = LineTransactor.standalone(line, timeout);
-      byte[] response;
+      Transactor transactor = Transactor.standalone(line, timeout);
+      RtuClient.Response response;
       try {
-        response = transactor.transact(frame, RtuResponseReader.forRead(unit, request));
+        response = new RtuClient(transactor).read(unit, request);
       } catch (TransactionException e) {
         out.println("failed:   " + e.reason() + " (" + e.getMessage() + ")");
         return NOTHING;
       }
-      out.println("response: " + HexFormat.ofDelimiter(" ").formatHex(response));
+      out.println("response: " + HexFormat.ofDelimiter(" ").formatHex(response.frame()));
       out.println();
-      RegisterDump.print(ReadBlock.fromFrame(request, response), out);
+      RegisterDump.print(response.block(), out);
       return OK;
     } catch (IOException e) {
       out.println("read: " + e.getMessage());

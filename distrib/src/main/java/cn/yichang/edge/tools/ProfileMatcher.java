@@ -1,23 +1,18 @@
 package cn.yichang.edge.tools;
 
 import cn.yichang.edge.bus.Transactor;
-import cn.yichang.edge.modbus.internal.ModbusDevicePoller;
-import cn.yichang.edge.modbus.internal.RequestPlanner;
+import cn.yichang.edge.modbus.RtuClient;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Point;
 import cn.yichang.edge.profile.ProfileException;
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
 import cn.yichang.edge.reading.PointReading;
-import cn.yichang.edge.reading.ReadingSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -67,7 +62,7 @@ final class ProfileMatcher {
       try {
         repository
             .find(id)
-            .filter(p -> ModbusDevicePoller.PROTOCOL.equals(p.protocol()))
+            .filter(p -> RtuClient.PROTOCOL.equals(p.protocol()))
             .filter(p -> !p.points().isEmpty())
             .ifPresent(out::add);
       } catch (ProfileException e) {
@@ -93,21 +88,10 @@ final class ProfileMatcher {
 
   private static Match poll(Transactor transactor, int unit, DeviceProfile profile)
       throws InterruptedException {
-    AtomicReference<ReadingSet> set = new AtomicReference<>();
-    ModbusDevicePoller poller =
-        new ModbusDevicePoller(
-            "scan",
-            profile,
-            unit,
-            Duration.ofSeconds(1),
-            RequestPlanner.plan(profile, transactor.settings()),
-            set::set,
-            Clock.systemUTC());
-    poller.poll(transactor);
     int read = 0;
     int checked = 0;
     int outOfRange = 0;
-    List<PointReading> readings = set.get().points();
+    List<PointReading> readings = new RtuClient(transactor).poll("scan", profile, unit).points();
     for (int i = 0; i < readings.size(); i++) {
       PointReading r = readings.get(i);
       Point p = profile.points().get(i);

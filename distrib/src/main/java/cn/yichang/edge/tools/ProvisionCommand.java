@@ -1,10 +1,10 @@
 package cn.yichang.edge.tools;
 
-import cn.yichang.edge.site.internal.UplinkSummary;
-import cn.yichang.edge.uplink.internal.tls.IdentityFiles;
-import cn.yichang.edge.uplink.internal.tls.IdentityFiles.Identity;
-import cn.yichang.edge.uplink.internal.tls.TlsProblem;
-import cn.yichang.edge.uplink.internal.tls.TlsProblem.Role;
+import cn.yichang.edge.site.UplinkSummary;
+import cn.yichang.edge.uplink.tls.IdentityFiles;
+import cn.yichang.edge.uplink.tls.IdentityFiles.Identity;
+import cn.yichang.edge.uplink.tls.TlsProblem;
+import cn.yichang.edge.uplink.tls.TlsProblem.Role;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;

@@ -1,7 +1,6 @@
 package cn.yichang.edge.tools;
 
-import cn.yichang.edge.modbus.internal.ReadBlock;
-import cn.yichang.edge.modbus.internal.ValueDecoder;
+import cn.yichang.edge.modbus.RegisterBlock;
 import cn.yichang.edge.profile.Point;
 import cn.yichang.edge.profile.PointType;
 import cn.yichang.edge.profile.Table;
@@ -14,14 +13,14 @@ import java.util.List;
 /**
  * A read block as a technician wants to see it when the datasheet is wrong: per address the
  * register in hex and as int16/uint16, the 32-bit types starting at that address in both word
- * orders, and the whole block as a string. Values are decoded by the gateway's own {@link
- * ValueDecoder}, so what this shows is what a profile with that type would report.
+ * orders, and the whole block as a string. Values are decoded by the gateway's own the gateway's
+ * decoding, so what this shows is what a profile with that type would report.
  */
 final class RegisterDump {
 
   private RegisterDump() {}
 
-  static void print(ReadBlock block, PrintStream out) {
+  static void print(RegisterBlock block, PrintStream out) {
     Table table = block.request().table();
     int first = block.request().address();
     int last = block.request().lastAddress();
@@ -65,7 +64,7 @@ final class RegisterDump {
   }
 
   private static String value(
-      ReadBlock block, int address, PointType type, WordOrder order, int n) {
+      RegisterBlock block, int address, PointType type, WordOrder order, int n) {
     Point point =
         new Point(
             "raw",
@@ -81,7 +80,7 @@ final class RegisterDump {
             null,
             null,
             0);
-    Object v = ValueDecoder.decode(point, block).value();
+    Object v = block.decode(point).value();
     return v instanceof Double d && type == PointType.FLOAT32
         ? Float.toString(d.floatValue())
         : String.valueOf(v);

@@ -7,7 +7,7 @@ import cn.yichang.edge.serial.LineSettings;
 import cn.yichang.edge.serial.Parity;
 import cn.yichang.edge.serial.SerialLine;
 import cn.yichang.edge.serial.SerialLineFactory;
-import cn.yichang.edge.site.internal.CommissionSummary;
+import cn.yichang.edge.site.CommissionSummary;
 import cn.yichang.edge.tools.CommissionReport.DeviceResult;
 import cn.yichang.edge.tools.CommissionReport.PointResult;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package cn.yichang.edge.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
-import cn.yichang.edge.site.internal.CommissionSummary;
+import cn.yichang.edge.site.CommissionSummary;
 import cn.yichang.edge.tools.CommissionReport.DeviceResult;
 import cn.yichang.edge.tools.CommissionReport.PointResult;
 import java.io.ByteArrayOutputStream;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yichang.edge.sim.broker.PkiFiles;
 import cn.yichang.edge.sim.broker.TestPki;
-import cn.yichang.edge.uplink.internal.tls.IdentityFiles;
-import cn.yichang.edge.uplink.internal.tls.TlsProblem.Role;
+import cn.yichang.edge.uplink.tls.IdentityFiles;
+import cn.yichang.edge.uplink.tls.TlsProblem.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;

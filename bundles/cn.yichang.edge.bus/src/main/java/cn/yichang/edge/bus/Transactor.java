@@ -1,6 +1,9 @@
 package cn.yichang.edge.bus;
 
+import cn.yichang.edge.bus.internal.LineTransactor;
 import cn.yichang.edge.serial.LineSettings;
+import cn.yichang.edge.serial.SerialLine;
+import java.time.Duration;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -9,6 +12,14 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface Transactor {
+
+  /**
+   * A transactor on a line of one's own, outside the gateway's buses (the commissioning tools on a
+   * plain class path): the bus's framing, pacing and timeouts, counted for nobody.
+   */
+  static Transactor standalone(SerialLine line, Duration responseTimeout) {
+    return LineTransactor.standalone(line, responseTimeout);
+  }
 
   LineSettings settings();
 

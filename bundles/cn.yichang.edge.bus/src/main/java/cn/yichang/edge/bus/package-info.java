@@ -2,7 +2,7 @@
  * Field buses: one scheduler per serial line polls its devices one transaction at a time, keeps the
  * line's timing, backs off from silent devices and counts what happens.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package cn.yichang.edge.bus;
 

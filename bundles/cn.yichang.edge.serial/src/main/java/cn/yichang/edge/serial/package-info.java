@@ -1,5 +1,5 @@
 /** Serial lines behind a small interface, so that buses run on real UARTs, ptys or simulators. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package cn.yichang.edge.serial;
 

@@ -3,7 +3,7 @@
  * changed configurations validated exactly as the site file is, keeps them across restarts and
  * snapshots every state before a change.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package cn.yichang.edge.site;
 

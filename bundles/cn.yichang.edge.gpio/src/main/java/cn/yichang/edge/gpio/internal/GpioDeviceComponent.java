@@ -1,5 +1,6 @@
 package cn.yichang.edge.gpio.internal;
 
+import cn.yichang.edge.gpio.ConfiguredPull;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.GpioSpec;
 import cn.yichang.edge.profile.GpioSpec.Pull;

@@ -1,5 +1,6 @@
 package cn.yichang.edge.gpio.internal;
 
+import cn.yichang.edge.gpio.PinCheck;
 import cn.yichang.edge.gpio.internal.pins.DigitalInputs;
 import cn.yichang.edge.gpio.internal.pins.Pi4jInputs;
 import cn.yichang.edge.profile.GpioSpec.Pull;
@@ -16,16 +17,7 @@ import java.util.Optional;
  * that outlasts the profile's debounce ({@link LevelFilter}, as the gateway debounces it), waited
  * for with a deadline.
  */
-public final class TriggerCheck implements AutoCloseable {
-
-  /**
-   * A debounced change of a pin.
-   *
-   * @param high the level it settled at
-   * @param after from the start of the wait to the first edge of the stable run (zero when it
-   *     changed before the wait began)
-   */
-  public record Change(boolean high, Duration after) {}
+public final class TriggerCheck implements PinCheck {
 
   private final Pi4jInputs inputs;
   private final ScriptPlayer player;
@@ -54,6 +46,7 @@ public final class TriggerCheck implements AutoCloseable {
   }
 
   /** The provider in use: {@code mock}, {@code gpiod} or {@code linuxfs}. */
+  @Override
   public String provider() {
     return inputs.provider();
   }
@@ -64,6 +57,7 @@ public final class TriggerCheck implements AutoCloseable {
    * @param debounce how long a level must stay to count as a change
    * @throws IllegalStateException when the pin is already open or the provider refuses it
    */
+  @Override
   public Pin open(int pin, Pull pull, Duration debounce) {
     return new Pin(pin, pull, debounce);
   }
@@ -78,7 +72,7 @@ public final class TriggerCheck implements AutoCloseable {
   }
 
   /** One open pin, watched for a debounced change. */
-  public final class Pin implements AutoCloseable {
+  public final class Pin implements PinCheck.Pin {
     private final Object lock = new Object();
     private final DigitalInputs.InputLine line;
     private final boolean initial;
@@ -119,6 +113,7 @@ public final class TriggerCheck implements AutoCloseable {
     }
 
     /** The level when the pin was opened. */
+    @Override
     public boolean high() {
       return initial;
     }
@@ -128,6 +123,7 @@ public final class TriggerCheck implements AutoCloseable {
      *
      * @return the change, or empty when none came within {@code timeout}
      */
+    @Override
     public Optional<Change> awaitChange(Duration timeout) throws InterruptedException {
       Instant start = clockwork.now();
       long deadline = System.nanoTime() + timeout.toNanos();

@@ -2,6 +2,7 @@ package cn.yichang.edge.gpio.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yichang.edge.gpio.InputMeaning;
 import cn.yichang.edge.profile.GpioSpec;
 import cn.yichang.edge.profile.GpioSpec.Kind;
 import cn.yichang.edge.profile.GpioSpec.Pull;

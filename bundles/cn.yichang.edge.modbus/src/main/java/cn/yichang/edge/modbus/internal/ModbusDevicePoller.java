@@ -6,6 +6,7 @@ import cn.yichang.edge.bus.PolledDevice;
 import cn.yichang.edge.bus.ResponseTimeoutException;
 import cn.yichang.edge.bus.TransactionException;
 import cn.yichang.edge.bus.Transactor;
+import cn.yichang.edge.modbus.RtuClient;
 import cn.yichang.edge.modbus.WriteRequest;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.profile.Point;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class ModbusDevicePoller implements PolledDevice {
 
   /** The {@code protocol} a profile must declare to be polled by this class. */
-  public static final String PROTOCOL = "modbus-rtu";
+  public static final String PROTOCOL = RtuClient.PROTOCOL;
 
   private static final Logger LOG = LoggerFactory.getLogger(ModbusDevicePoller.class);
 

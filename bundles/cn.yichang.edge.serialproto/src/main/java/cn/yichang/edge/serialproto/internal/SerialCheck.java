@@ -4,6 +4,7 @@ import cn.yichang.edge.bus.Transactor;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.reading.PointReading;
 import cn.yichang.edge.serial.SerialLine;
+import cn.yichang.edge.serialproto.SerialDeviceCheck;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * up, and each field is reported as the gateway would report it then ({@link LatestValues}: never
  * received {@code no data}, nothing received at all {@code timeout}).
  */
-public final class SerialCheck {
+public final class SerialCheck implements SerialDeviceCheck {
 
-  /** The protocols this reads. */
+  /** The protocols this reads ({@link SerialDeviceCheck#PROTOCOLS}). */
   public static final Set<String> PROTOCOLS =
       Set.of(AsciiLineDeviceComponent.PROTOCOL, FramedDeviceComponent.PROTOCOL);
 
@@ -52,16 +53,19 @@ public final class SerialCheck {
   }
 
   /** Whether the device talks by itself (no request): {@link #listen}, else {@link #poll}. */
+  @Override
   public boolean streaming() {
     return codec.request() == null;
   }
 
   /** The profile's timeout: the whole answer of a polled device, a field's age for a streaming. */
+  @Override
   public Duration timeout() {
     return codec.timeout();
   }
 
   /** One poll, as the bus polls the device: a reading per field, in profile order. */
+  @Override
   public List<PointReading> poll(Transactor transactor) throws InterruptedException {
     PolledSerialDevice device =
         new PolledSerialDevice(
@@ -82,6 +86,7 @@ public final class SerialCheck {
    * @return a reading per field, in profile order
    * @throws IOException when the line fails
    */
+  @Override
   public List<PointReading> listen(SerialLine line, Duration atMost)
       throws IOException, InterruptedException {
     MessageParser parser = codec.parser();

@@ -2,6 +2,7 @@ package cn.yichang.edge.site.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yichang.edge.site.UplinkSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package cn.yichang.edge.uplink.internal;
 
-import cn.yichang.edge.uplink.internal.session.DeliveryListener;
-import cn.yichang.edge.uplink.internal.session.MqttSession;
-import cn.yichang.edge.uplink.internal.session.SessionException;
+import cn.yichang.edge.uplink.session.DeliveryListener;
+import cn.yichang.edge.uplink.session.MqttSession;
+import cn.yichang.edge.uplink.session.SessionException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

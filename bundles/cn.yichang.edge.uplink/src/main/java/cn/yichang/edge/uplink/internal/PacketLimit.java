@@ -1,6 +1,6 @@
 package cn.yichang.edge.uplink.internal;
 
-import cn.yichang.edge.uplink.internal.session.ServerLimits;
+import cn.yichang.edge.uplink.session.ServerLimits;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -2,12 +2,12 @@ package cn.yichang.edge.uplink.internal;
 
 import cn.yichang.edge.store.MessageStore;
 import cn.yichang.edge.uplink.UplinkStatus;
-import cn.yichang.edge.uplink.internal.session.MqttSession;
-import cn.yichang.edge.uplink.internal.session.ServerLimits;
-import cn.yichang.edge.uplink.internal.session.SessionException;
-import cn.yichang.edge.uplink.internal.session.SessionFactory;
-import cn.yichang.edge.uplink.internal.session.SessionListener;
-import cn.yichang.edge.uplink.internal.session.SessionOptions;
+import cn.yichang.edge.uplink.session.MqttSession;
+import cn.yichang.edge.uplink.session.ServerLimits;
+import cn.yichang.edge.uplink.session.SessionException;
+import cn.yichang.edge.uplink.session.SessionFactory;
+import cn.yichang.edge.uplink.session.SessionListener;
+import cn.yichang.edge.uplink.session.SessionOptions;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

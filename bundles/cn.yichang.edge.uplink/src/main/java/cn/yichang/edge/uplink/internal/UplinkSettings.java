@@ -1,7 +1,7 @@
 package cn.yichang.edge.uplink.internal;
 
 import cn.yichang.edge.uplink.config.UplinkConfig;
-import cn.yichang.edge.uplink.internal.session.PahoSessionFactory.Protocol;
+import cn.yichang.edge.uplink.session.PahoSessionFactory.Protocol;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package cn.yichang.edge.uplink.internal;
 
 import cn.yichang.edge.uplink.config.UplinkConfig;
-import cn.yichang.edge.uplink.internal.tls.CertificateExpiry;
-import cn.yichang.edge.uplink.internal.tls.TlsContextFactory;
-import cn.yichang.edge.uplink.internal.tls.TlsFiles;
-import cn.yichang.edge.uplink.internal.tls.TlsProblem;
+import cn.yichang.edge.uplink.tls.CertificateExpiry;
+import cn.yichang.edge.uplink.tls.TlsContextFactory;
+import cn.yichang.edge.uplink.tls.TlsFiles;
+import cn.yichang.edge.uplink.tls.TlsProblem;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.net.ssl.SSLSocketFactory;

@@ -1,12 +1,12 @@
 package cn.yichang.edge.uplink.internal;
 
-import cn.yichang.edge.uplink.internal.session.DeliveryListener;
-import cn.yichang.edge.uplink.internal.session.MqttSession;
-import cn.yichang.edge.uplink.internal.session.ServerLimits;
-import cn.yichang.edge.uplink.internal.session.SessionException;
-import cn.yichang.edge.uplink.internal.session.SessionFactory;
-import cn.yichang.edge.uplink.internal.session.SessionListener;
-import cn.yichang.edge.uplink.internal.session.SessionOptions;
+import cn.yichang.edge.uplink.session.DeliveryListener;
+import cn.yichang.edge.uplink.session.MqttSession;
+import cn.yichang.edge.uplink.session.ServerLimits;
+import cn.yichang.edge.uplink.session.SessionException;
+import cn.yichang.edge.uplink.session.SessionFactory;
+import cn.yichang.edge.uplink.session.SessionListener;
+import cn.yichang.edge.uplink.session.SessionOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

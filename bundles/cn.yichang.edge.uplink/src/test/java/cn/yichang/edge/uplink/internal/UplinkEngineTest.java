@@ -10,7 +10,7 @@ import cn.yichang.edge.store.OutboundMessage;
 import cn.yichang.edge.store.Priority;
 import cn.yichang.edge.uplink.UplinkStatus;
 import cn.yichang.edge.uplink.internal.FakeBroker.Published;
-import cn.yichang.edge.uplink.internal.session.SessionOptions;
+import cn.yichang.edge.uplink.session.SessionOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

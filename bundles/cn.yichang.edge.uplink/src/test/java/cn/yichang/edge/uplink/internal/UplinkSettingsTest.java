@@ -3,7 +3,7 @@ package cn.yichang.edge.uplink.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.yichang.edge.uplink.internal.session.PahoSessionFactory.Protocol;
+import cn.yichang.edge.uplink.session.PahoSessionFactory.Protocol;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
