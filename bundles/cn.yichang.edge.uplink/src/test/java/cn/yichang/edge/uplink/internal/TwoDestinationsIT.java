@@ -19,17 +19,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two platforms fed from one buffer file, each through its own queue and its own uplink, each on
- * its own real Mosquitto (TLS, client certificates): while one broker is down the other receives
- * every reading with no gap, and the first gets its whole backlog, in order, once it is back.
+ * its own real Mosquitto (TLS, client certificates): while one broker is down for minutes the other
+ * receives every reading with no gap, and the first gets its whole backlog, in order, once it is
+ * back.
  */
 class TwoDestinationsIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
+
+  /** How long the backup platform is down: minutes, as a broker's maintenance window. */
+  private static final Duration OUTAGE = Duration.ofMinutes(2);
+
   private static final String ID = "gw-two";
 
   @TempDir Path dir;
@@ -58,6 +64,8 @@ class TwoDestinationsIT {
       MessageStore backupQueue = store.queue("backup");
       TestConfig cityConfig = Gateway.tlsConfig(city.tlsUrl(), pki, pki.gateway(), ID, "mqtt5");
       TestConfig backupConfig = Gateway.tlsConfig(backup.tlsUrl(), pki, pki.gateway(), ID, "mqtt5");
+      // a site's reconnect-max: the wait after the broker is back is at most this
+      backupConfig.reconnectMaxMs = 10_000;
       TestTelemetry toCity = new TestTelemetry(cityQueue, cityConfig);
       TestTelemetry toBackup = new TestTelemetry(backupQueue, backupConfig);
       UplinkComponent cityUplink =
@@ -71,21 +79,40 @@ class TwoDestinationsIT {
 
         backup.stop();
         await().atMost(WAIT).until(() -> !backupUplink.status().connected());
-        read(toCity, toBackup, 20, 60);
-        // the city platform keeps receiving everything while the backup is down
-        atCity.awaitCount(80, WAIT);
+        // Minutes down, a reading set a second: each poll reads one more and the condition is that
+        // the city has had every earlier one, for the whole outage (the backup's reconnects back
+        // off meanwhile, to its reconnect-max).
+        AtomicInteger sent = new AtomicInteger(20);
+        await()
+            .during(OUTAGE)
+            .atMost(OUTAGE.plus(WAIT))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> {
+                  boolean cityHasAll = distinct(atCity.messages()).size() >= sent.get() - 1;
+                  read(toCity, toBackup, sent.getAndIncrement(), 1);
+                  return cityHasAll && !backupUplink.status().connected();
+                });
+        int total = sent.get();
+        atCity.awaitCount(total, WAIT);
+        // the city platform received everything while the backup was down, with no gap
         assertThat(seqs(atCity.messages()))
-            .containsExactlyElementsOf(LongStream.rangeClosed(1, 80).boxed().toList());
-        assertThat(backupQueue.counters().buffered()).isEqualTo(60);
+            .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(total).isGreaterThanOrEqualTo(20 + (int) OUTAGE.toSeconds() / 2);
+        assertThat(backupQueue.counters().buffered()).isEqualTo(total - 20);
         // acknowledged rows go with the next group
         await().atMost(WAIT).until(() -> cityQueue.counters().buffered() == 0);
 
         backup.start();
-        await().atMost(WAIT).until(() -> distinct(atBackup.messages()).size() >= 80);
+        await().atMost(WAIT).until(() -> distinct(atBackup.messages()).size() >= total);
         List<Long> backlog = distinct(atBackup.messages());
         assertThat(backlog)
-            .containsExactlyElementsOf(LongStream.rangeClosed(1, 80).boxed().toList());
+            .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
         assertThat(counts(atBackup.messages())).isSorted();
+        System.out.printf(
+            "backup down %d s: the city received 1-%d with no gap; the backup's backlog of %d"
+                + " came after, in order%n",
+            OUTAGE.toSeconds(), total, total - 20);
       } finally {
         cityUplink.deactivate();
         backupUplink.deactivate();
