@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * A read block as a technician wants to see it when the datasheet is wrong: per address the
  * register in hex and as int16/uint16, the 32-bit types starting at that address in both word
- * orders, and the whole block as a string. Values are decoded by the gateway's own the gateway's
- * decoding, so what this shows is what a profile with that type would report.
+ * orders, and the whole block as a string. Values are decoded by the gateway's own decoding ({@code
+ * RegisterBlock.decode}), so what this shows is what a profile with that type would report.
  */
 final class RegisterDump {
 

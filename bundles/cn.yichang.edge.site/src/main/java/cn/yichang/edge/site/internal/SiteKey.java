@@ -109,7 +109,7 @@ final class SiteKey<T> {
 
   /**
    * An integer within {@code min..max}; without a default its absence is the property {@code 0}
-   * (and a {@code 0} sent back removes the key).
+   * (and a {@code 0} sent back removes the key, unless 0 is in its range).
    */
   static SiteKey<Integer> integer(
       String key, String property, Integer defaultValue, long min, long max) {
@@ -123,7 +123,8 @@ final class SiteKey<T> {
         v -> v,
         v -> {
           long n = number(v, "an integer").longValue();
-          return n == 0 && defaultValue == null ? ABSENT : n;
+          // 0 means "none" only where it is no value of the key's own (a unit, not a pin)
+          return n == 0 && defaultValue == null && min > 0 ? ABSENT : n;
         },
         0);
   }

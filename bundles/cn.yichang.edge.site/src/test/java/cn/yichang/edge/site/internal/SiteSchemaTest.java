@@ -118,6 +118,11 @@ class SiteSchemaTest {
     new SiteEdits(tree, problems).apply(pid, RemoteSiteComponent.changedOnly(shown, edit));
     assertThat(problems).isEmpty();
     assertThat(device(tree, "sos-1")).containsEntry("gpio", Map.of("pin", 17L));
+
+    // pin 0 is a pin (GPIO 0), not "no pin"
+    new SiteEdits(tree, problems).apply(pid, Map.of("pin", 0));
+    assertThat(problems).isEmpty();
+    assertThat(device(tree, "sos-1")).containsEntry("gpio", Map.of("pin", 0L));
   }
 
   @Test
