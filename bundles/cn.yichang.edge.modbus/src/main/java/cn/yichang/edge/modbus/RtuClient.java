@@ -30,9 +30,11 @@ public final class RtuClient {
   public record Response(byte[] frame, RegisterBlock block) {}
 
   private final Transactor transactor;
+  private final RtuMaster master;
 
   public RtuClient(Transactor transactor) {
     this.transactor = transactor;
+    this.master = new RtuMaster(transactor);
   }
 
   /** The request frame of a read, as sent on the line (CRC included). */
@@ -51,7 +53,7 @@ public final class RtuClient {
   /** FC 3 (holding) or 4 (input); each register as 0..65535. */
   public int[] readRegisters(int unit, Table table, int address, int count)
       throws TransactionException, InterruptedException {
-    return new RtuMaster(transactor).readRegisters(unit, table, address, count);
+    return master.readRegisters(unit, table, address, count);
   }
 
   /**

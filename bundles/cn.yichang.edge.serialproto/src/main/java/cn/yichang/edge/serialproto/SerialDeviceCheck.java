@@ -4,6 +4,8 @@ import cn.yichang.edge.bus.Transactor;
 import cn.yichang.edge.profile.DeviceProfile;
 import cn.yichang.edge.reading.PointReading;
 import cn.yichang.edge.serial.SerialLine;
+import cn.yichang.edge.serialproto.internal.AsciiLineDeviceComponent;
+import cn.yichang.edge.serialproto.internal.FramedDeviceComponent;
 import cn.yichang.edge.serialproto.internal.SerialCheck;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,7 +22,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface SerialDeviceCheck {
 
   /** The protocols this reads. */
-  Set<String> PROTOCOLS = SerialCheck.PROTOCOLS;
+  Set<String> PROTOCOLS = Set.of(AsciiLineDeviceComponent.PROTOCOL, FramedDeviceComponent.PROTOCOL);
 
   /**
    * @throws IllegalArgumentException for a profile of another protocol

@@ -23,10 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SerialCheck implements SerialDeviceCheck {
 
-  /** The protocols this reads ({@link SerialDeviceCheck#PROTOCOLS}). */
-  public static final Set<String> PROTOCOLS =
-      Set.of(AsciiLineDeviceComponent.PROTOCOL, FramedDeviceComponent.PROTOCOL);
-
   private static final long READ_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final String id;

@@ -219,19 +219,6 @@ final class SiteSchema {
     private Tls() {}
   }
 
-  /** Every section described here, for the checks against the components' metatypes. */
-  static List<SectionKeys> all() {
-    return List.of(
-        Gateway.KEYS,
-        Bus.KEYS,
-        Device.KEYS,
-        Gpio.KEYS,
-        Store.KEYS,
-        Report.KEYS,
-        Remote.KEYS,
-        Uplink.KEYS);
-  }
-
   private static boolean sameId(Map<String, Object> tree, Map<String, Object> entry, Object value) {
     return String.valueOf(entry.get("id")).equals(String.valueOf(value));
   }
