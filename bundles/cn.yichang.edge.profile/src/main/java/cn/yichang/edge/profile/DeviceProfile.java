@@ -16,6 +16,8 @@ import java.util.Map;
  *     points (then {@code points} is empty); null for Modbus RTU
  * @param deadbands the default deadband of points, by name ({@code report: {deadband: {...}}}: a
  *     sensor's resolution), as {@code 0.05} or {@code 2%}; a site may override them per device
+ * @param pollutantCodes the HJ 212 pollutant code of points, by name (a point's {@code hj212:
+ *     w01001}); a site may override them per device
  */
 public record DeviceProfile(
     String id,
@@ -28,13 +30,43 @@ public record DeviceProfile(
     List<Point> points,
     Path source,
     ProtocolSpec spec,
-    Map<String, String> deadbands) {
+    Map<String, String> deadbands,
+    Map<String, String> pollutantCodes) {
 
   public static final int UNLIMITED_GAP = Integer.MAX_VALUE;
 
   public DeviceProfile {
     points = List.copyOf(points);
     deadbands = Map.copyOf(deadbands);
+    pollutantCodes = Map.copyOf(pollutantCodes);
+  }
+
+  /** A profile without pollutant codes. */
+  public DeviceProfile(
+      String id,
+      String manufacturer,
+      String model,
+      String protocol,
+      WordOrder wordOrder,
+      int maxGap,
+      Duration turnaround,
+      List<Point> points,
+      Path source,
+      ProtocolSpec spec,
+      Map<String, String> deadbands) {
+    this(
+        id,
+        manufacturer,
+        model,
+        protocol,
+        wordOrder,
+        maxGap,
+        turnaround,
+        points,
+        source,
+        spec,
+        deadbands,
+        Map.of());
   }
 
   /** A profile without default deadbands. */

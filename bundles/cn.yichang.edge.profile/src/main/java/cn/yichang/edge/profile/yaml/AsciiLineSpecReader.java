@@ -32,7 +32,8 @@ final class AsciiLineSpecReader implements SpecReader {
   private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
   @Override
-  public Optional<ProtocolSpec> read(MappingReader r, WordOrder profileOrder) {
+  public Optional<ProtocolSpec> read(
+      MappingReader r, WordOrder profileOrder, PollutantCodes codes) {
     int before = r.problems().size();
     String command = r.string("command").flatMap(v -> escaped(r, "command", v)).orElse(null);
     String terminator =
@@ -57,7 +58,7 @@ final class AsciiLineSpecReader implements SpecReader {
     List<LineKind> kinds = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
     int count = r.list("lines").size();
-    r.eachMapping("lines", k -> kind(k, count, names).ifPresent(kinds::add));
+    r.eachMapping("lines", k -> kind(k, count, names, codes).ifPresent(kinds::add));
     if (!r.has("lines")) {
       r.problem("lines", "missing (required): the kinds of line the device sends, with fields");
     } else if (count == 0) {
@@ -79,7 +80,8 @@ final class AsciiLineSpecReader implements SpecReader {
     }
   }
 
-  private Optional<LineKind> kind(MappingReader k, int kinds, Map<String, Integer> names) {
+  private Optional<LineKind> kind(
+      MappingReader k, int kinds, Map<String, Integer> names, PollutantCodes codes) {
     int before = k.problems().size();
     Pattern match = null;
     Optional<String> regex = k.string("match");
@@ -104,7 +106,7 @@ final class AsciiLineSpecReader implements SpecReader {
     k.eachMapping(
         "fields",
         f -> {
-          field(f, groups).ifPresent(fields::add);
+          field(f, groups, codes).ifPresent(fields::add);
           f.string("name")
               .ifPresent(
                   n -> {
@@ -128,7 +130,7 @@ final class AsciiLineSpecReader implements SpecReader {
     return Optional.of(new LineKind(match, fields, k.line()));
   }
 
-  private Optional<LineField> field(MappingReader f, Set<String> groups) {
+  private Optional<LineField> field(MappingReader f, Set<String> groups, PollutantCodes codes) {
     int before = f.problems().size();
     Optional<String> name = f.requiredString("name");
     Optional<Long> index = f.integer("index", 0, 255);
@@ -143,6 +145,7 @@ final class AsciiLineSpecReader implements SpecReader {
     String unit = f.string("unit").orElse(null);
     Double min = f.decimal("min").orElse(null);
     Double max = f.decimal("max").orElse(null);
+    codes.read(f);
     f.string("description");
     f.finish();
 

@@ -44,7 +44,8 @@ final class FramedSpecReader implements SpecReader {
   }
 
   @Override
-  public Optional<ProtocolSpec> read(MappingReader r, WordOrder profileOrder) {
+  public Optional<ProtocolSpec> read(
+      MappingReader r, WordOrder profileOrder, PollutantCodes codes) {
     int before = r.problems().size();
     Builder b = new Builder();
     b.header = r.requiredString("header").flatMap(v -> hex(r, "header", v)).orElse(null);
@@ -109,7 +110,7 @@ final class FramedSpecReader implements SpecReader {
     r.eachMapping(
         "fields",
         f -> {
-          field(f, order, b.maxLength).ifPresent(fields::add);
+          field(f, order, b.maxLength, codes).ifPresent(fields::add);
           f.string("name")
               .ifPresent(
                   n -> {
@@ -234,7 +235,7 @@ final class FramedSpecReader implements SpecReader {
   }
 
   private static Optional<FrameField> field(
-      MappingReader f, ByteOrder profileOrder, int maxLength) {
+      MappingReader f, ByteOrder profileOrder, int maxLength, PollutantCodes codes) {
     int before = f.problems().size();
     Optional<String> name = f.requiredString("name");
     Optional<Long> at = f.requiredInteger("at", 0, MAX_MAX_LENGTH);
@@ -248,6 +249,7 @@ final class FramedSpecReader implements SpecReader {
     String unit = f.string("unit").orElse(null);
     Double min = f.decimal("min").orElse(null);
     Double max = f.decimal("max").orElse(null);
+    codes.read(f);
     f.string("description");
     f.finish();
     if (type.isEmpty() || at.isEmpty() || name.isEmpty()) {

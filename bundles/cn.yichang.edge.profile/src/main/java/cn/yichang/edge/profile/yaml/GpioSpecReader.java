@@ -41,7 +41,8 @@ final class GpioSpecReader implements SpecReader {
   private static final Map<String, Optional<Pull>> PULLS = pulls();
 
   @Override
-  public Optional<ProtocolSpec> read(MappingReader profile, WordOrder profileOrder) {
+  public Optional<ProtocolSpec> read(
+      MappingReader profile, WordOrder profileOrder, PollutantCodes codes) {
     Optional<MappingReader> input =
         profile
             .node("input")

@@ -74,8 +74,10 @@ public final class ProfileReader {
     Duration turnaround = r.duration("turnaround").orElse(DEFAULT_TURNAROUND);
     SpecReader specReader = protocol.map(SPEC_READERS::get).orElse(null);
     boolean hasPoints = specReader != null || r.has("points");
-    List<Point> points = specReader == null ? points(r, order) : List.of();
-    Optional<ProtocolSpec> spec = specReader == null ? Optional.empty() : specReader.read(r, order);
+    PollutantCodes codes = new PollutantCodes();
+    List<Point> points = specReader == null ? points(r, order, codes) : List.of();
+    Optional<ProtocolSpec> spec =
+        specReader == null ? Optional.empty() : specReader.read(r, order, codes);
     List<String> names =
         spec.map(ProtocolSpec::pointNames)
             .orElseGet(() -> points.stream().map(Point::name).toList());
@@ -128,7 +130,8 @@ public final class ProfileReader {
             points,
             r.file(),
             spec.orElse(null),
-            deadbands));
+            deadbands,
+            codes.byPoint()));
   }
 
   private static Set<String> protocols() {
@@ -137,13 +140,14 @@ public final class ProfileReader {
     return Collections.unmodifiableSet(names);
   }
 
-  private static List<Point> points(MappingReader profile, WordOrder profileOrder) {
+  private static List<Point> points(
+      MappingReader profile, WordOrder profileOrder, PollutantCodes codes) {
     List<Point> points = new ArrayList<>();
     Map<String, Integer> lineOfName = new HashMap<>();
     profile.eachMapping(
         "points",
         r -> {
-          point(r, profileOrder).ifPresent(points::add);
+          point(r, profileOrder, codes).ifPresent(points::add);
           r.string("name")
               .ifPresent(
                   name -> {
@@ -158,7 +162,8 @@ public final class ProfileReader {
     return points;
   }
 
-  private static Optional<Point> point(MappingReader r, WordOrder profileOrder) {
+  private static Optional<Point> point(
+      MappingReader r, WordOrder profileOrder, PollutantCodes codes) {
     int problemsBefore = r.problems().size();
     Optional<String> name = r.requiredString("name");
     Optional<Table> table = r.requiredChoice("table", TABLES);
@@ -173,6 +178,7 @@ public final class ProfileReader {
     Double min = r.decimal("min").orElse(null);
     Double max = r.decimal("max").orElse(null);
     boolean writable = r.bool("writable").orElse(false);
+    codes.read(r);
     r.string("description");
     r.finish();
 

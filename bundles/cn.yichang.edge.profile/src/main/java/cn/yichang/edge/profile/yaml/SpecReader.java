@@ -12,5 +12,5 @@ import java.util.Optional;
  */
 @FunctionalInterface
 interface SpecReader {
-  Optional<ProtocolSpec> read(MappingReader profile, WordOrder profileOrder);
+  Optional<ProtocolSpec> read(MappingReader profile, WordOrder profileOrder, PollutantCodes codes);
 }

@@ -204,7 +204,8 @@ class ProfileReaderTest {
             "  - name: a\n    table: holding\n    address: 0\n    type: int16\n    sacle: 2\n",
             List.of(
                 "10: points[0].sacle: unknown key (known keys here: name, table, address, type,"
-                    + " word-order, bit, length, scale, offset, unit, min, max, writable, description)")),
+                    + " word-order, bit, length, scale, offset, unit, min, max, writable, hj212,"
+                    + " description)")),
         Arguments.of(
             "writable input register, discrete input, string and register bit",
             "  - {name: a, table: input, address: 0, type: int16, writable: true}\n"
@@ -293,6 +294,41 @@ class ProfileReaderTest {
     assertThat(p.deadbands())
         .containsExactlyInAnyOrderEntriesOf(
             java.util.Map.of("moisture", "2.0%", "temperature", "0.2"));
+  }
+
+  @Test
+  void pointsCarryTheirHj212PollutantCodes() throws Exception {
+    DeviceProfile p = ProfileReader.read(SHIPPED.resolve("water/ph-orp.yaml"), "water/ph-orp");
+    assertThat(p.pollutantCodes())
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("ph", "w01001", "temperature", "w01010"));
+
+    Path line = dir.resolve("t/l.yaml");
+    Files.createDirectories(line.getParent());
+    Files.writeString(
+        line,
+        """
+        id: t/l
+        manufacturer: M
+        model: X
+        protocol: ascii-line
+        lines:
+          - fields: [{name: cod, index: 0, type: float64, hj212: w01018}, {name: x, index: 1, type: int64}]
+        """);
+    assertThat(ProfileReader.read(line, "t/l").pollutantCodes())
+        .containsExactlyEntriesOf(java.util.Map.of("cod", "w01018"));
+  }
+
+  @Test
+  void aPollutantCodeNotOfTheStandardsFormIsAProblemAtItsLine() throws Exception {
+    assertThat(
+            problems(
+                HEAD
+                    + "  - {name: ph, table: holding, address: 0, type: uint16}\n"
+                    + "  - {name: t, table: holding, address: 1, type: uint16, hj212: W-0101}\n"))
+        .containsExactly(
+            "7: points[1].hj212: \"W-0101\" is not an HJ 212 pollutant code (a letter and five"
+                + " letters or digits, e.g. w01001)");
   }
 
   @Test
