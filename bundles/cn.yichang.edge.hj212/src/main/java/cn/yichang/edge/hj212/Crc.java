@@ -22,8 +22,8 @@ public final class Crc {
     return of(data, 0, data.length);
   }
 
-  /** As a packet carries it: 4 lower-case hex digits (platforms accept either case). */
+  /** As a packet carries it: 4 upper-case hex digits, as the standard's appendix A writes it. */
   public static String hex(int crc) {
-    return String.format("%04x", crc & 0xFFFF);
+    return String.format("%04X", crc & 0xFFFF);
   }
 }

@@ -35,7 +35,9 @@ public final class Frames {
 
   /**
    * The packets {@code packet} goes as: itself when its data fits one packet, else parts cut
-   * between CP groups, each with the same QN and header, Flag's split bit, PNUM and PNO from 1.
+   * between CP groups, as the standard's examples C.49 and C.50 do: each part repeats the leading
+   * {@code DataTime} group, has the header, Flag's split bit, PNUM and PNO from 1, and its own QN
+   * (the packet's, one millisecond later for each part), by which the platform acknowledges it.
    *
    * @throws IllegalArgumentException when one CP group alone is too long for a packet
    */
@@ -44,19 +46,25 @@ public final class Frames {
       return List.of(packet);
     }
     int flag = (packet.flag() == null ? Packet.FLAG_2017 : packet.flag()) | Packet.FLAG_SPLIT;
+    List<Map<String, String>> groups = packet.cp().groups();
+    List<Map<String, String>> lead =
+        !groups.isEmpty() && groups.get(0).containsKey("DataTime")
+            ? List.of(groups.get(0))
+            : List.of();
     // cut with the widest PNUM and PNO, so the real numbers can only make a part shorter
     List<List<Map<String, String>>> parts = new ArrayList<>();
-    List<Map<String, String>> current = new ArrayList<>();
-    for (Map<String, String> group : packet.cp().groups()) {
+    List<Map<String, String>> current = new ArrayList<>(lead);
+    for (Map<String, String> group : groups.subList(lead.size(), groups.size())) {
       current.add(group);
-      if (part(packet, flag, 9999, 9999, current).data().length() > MAX_DATA) {
+      if (part(packet, packet.qn(), flag, 9999, 9999, current).data().length() > MAX_DATA) {
         current.remove(current.size() - 1);
-        if (current.isEmpty()) {
+        if (current.size() == lead.size()) {
           throw new IllegalArgumentException("one CP group is too long for a packet: " + group);
         }
         parts.add(current);
-        current = new ArrayList<>(List.of(group));
-        if (part(packet, flag, 9999, 9999, current).data().length() > MAX_DATA) {
+        current = new ArrayList<>(lead);
+        current.add(group);
+        if (part(packet, packet.qn(), flag, 9999, 9999, current).data().length() > MAX_DATA) {
           throw new IllegalArgumentException("one CP group is too long for a packet: " + group);
         }
       }
@@ -64,15 +72,16 @@ public final class Frames {
     parts.add(current);
     List<Packet> packets = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
-      packets.add(part(packet, flag, parts.size(), i + 1, parts.get(i)));
+      String qn = packet.qn() == null ? null : Qn.plusMillis(packet.qn(), i);
+      packets.add(part(packet, qn, flag, parts.size(), i + 1, parts.get(i)));
     }
     return packets;
   }
 
   private static Packet part(
-      Packet p, int flag, int pnum, int pno, List<Map<String, String>> groups) {
+      Packet p, String qn, int flag, int pnum, int pno, List<Map<String, String>> groups) {
     CpFields.Builder cp = CpFields.builder();
     groups.forEach(cp::group);
-    return new Packet(p.qn(), p.st(), p.cn(), p.pw(), p.mn(), flag, pnum, pno, cp.build());
+    return new Packet(qn, p.st(), p.cn(), p.pw(), p.mn(), flag, pnum, pno, cp.build());
   }
 }
