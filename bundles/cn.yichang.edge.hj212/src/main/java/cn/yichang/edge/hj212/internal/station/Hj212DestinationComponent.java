@@ -1,12 +1,16 @@
 package cn.yichang.edge.hj212.internal.station;
 
 import cn.yichang.edge.hj212.config.Hj212Config;
+import cn.yichang.edge.hj212.internal.requests.PlatformRequests;
+import cn.yichang.edge.hj212.internal.transport.PlatformLink;
 import cn.yichang.edge.reading.ReadingSet;
 import cn.yichang.edge.reading.ReadingSink;
 import cn.yichang.edge.store.MessageStore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,19 +35,28 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = Hj212Config.class, factory = true)
 public final class Hj212DestinationComponent implements ReadingSink {
   private static final Logger LOG = LoggerFactory.getLogger(Hj212DestinationComponent.class);
+  private static final Duration RECONNECT_MIN = Duration.ofSeconds(1);
+  private static final Duration RECONNECT_MAX = Duration.ofMinutes(2);
 
   private final StationArchive archive;
   private final StationStage stage;
+  private final StationControls controls;
+  private final PlatformLink link;
   private final ScheduledExecutorService timer;
 
   @Activate
   public Hj212DestinationComponent(
       @Reference(name = "store") MessageStore store, Hj212Config config)
       throws ConfigurationException {
-    this(store, DestinationSettings.of(config), Clock.systemUTC());
+    this(store, DestinationSettings.of(config), Clock.systemUTC(), RECONNECT_MIN, RECONNECT_MAX);
   }
 
-  Hj212DestinationComponent(MessageStore store, DestinationSettings s, Clock system)
+  Hj212DestinationComponent(
+      MessageStore store,
+      DestinationSettings s,
+      Clock system,
+      Duration reconnectMin,
+      Duration reconnectMax)
       throws ConfigurationException {
     try {
       archive = StationArchive.open(s.archive());
@@ -54,10 +67,12 @@ public final class Hj212DestinationComponent implements ReadingSink {
     try {
       StationSettings settings = new StationSettings(archive);
       long correction = Long.parseLong(archive.setting("clock.correction.ms").orElse("0"));
+      StationClock clock = new StationClock(system, s.zone(), correction);
+      QnSource qns = new QnSource();
       stage =
           new StationStage(
               s.codes(),
-              new StationClock(system, s.zone(), correction),
+              clock,
               system,
               archive,
               store,
@@ -65,7 +80,9 @@ public final class Hj212DestinationComponent implements ReadingSink {
               s.mn(),
               settings.effective("password", s.password()),
               Integer.parseInt(settings.effective("realtime", String.valueOf(s.realtimeS()))),
-              Integer.parseInt(settings.effective("minutes", String.valueOf(s.minutes()))));
+              Integer.parseInt(settings.effective("minutes", String.valueOf(s.minutes()))),
+              qns);
+      controls = new StationControls(s, stage, clock, archive, qns);
     } catch (SQLException | RuntimeException e) {
       closeArchive();
       throw new ConfigurationException(
@@ -74,11 +91,20 @@ public final class Hj212DestinationComponent implements ReadingSink {
     timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "edge-hj212-" + s.id());
+              Thread t = new Thread(r, "edge-hj212-" + s.id() + "-timer");
               t.setDaemon(true);
               return t;
             });
     timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    link =
+        new PlatformLink(
+            s.id(),
+            InetSocketAddress.createUnresolved(s.host(), s.port()),
+            store,
+            new PlatformRequests(controls),
+            controls,
+            reconnectMin,
+            reconnectMax);
   }
 
   @Override
@@ -94,6 +120,10 @@ public final class Hj212DestinationComponent implements ReadingSink {
     return stage;
   }
 
+  PlatformLink link() {
+    return link;
+  }
+
   private void tick() {
     try {
       stage.tick();
@@ -104,6 +134,7 @@ public final class Hj212DestinationComponent implements ReadingSink {
 
   @Deactivate
   void deactivate() throws InterruptedException {
+    link.close();
     timer.shutdownNow();
     timer.awaitTermination(5, TimeUnit.SECONDS);
     stage.save();

@@ -49,7 +49,7 @@ final class StationStage {
   private final MessageStore store;
   private final String st;
   private final String mn;
-  private final QnSource qns = new QnSource();
+  private final QnSource qns;
   private final Map<String, Latest> latest = new LinkedHashMap<>();
   private volatile String password;
   private Aggregator aggregator;
@@ -68,8 +68,10 @@ final class StationStage {
       String mn,
       String password,
       int realtimeS,
-      int minutes)
+      int minutes,
+      QnSource qns)
       throws SQLException {
+    this.qns = qns;
     this.codes = codes;
     this.clock = clock;
     this.system = system;

@@ -183,7 +183,17 @@ class StationStageTest {
     PointCodes codes =
         new PointCodes(new String[] {"ph-01/ph=w01001"}, new String[0], new String[0]);
     return new StationStage(
-        codes, station, clock, a, queue, "21", "YC0001WQ0000000000000001", "123456", 30, minutes);
+        codes,
+        station,
+        clock,
+        a,
+        queue,
+        "21",
+        "YC0001WQ0000000000000001",
+        "123456",
+        30,
+        minutes,
+        new QnSource());
   }
 
   private ReadingSet reading(String device, double value, String unit, String status) {
