@@ -65,6 +65,9 @@ public @interface Hj212Config {
       description = "ReCount: how many times an unacknowledged upload is sent again (CN 1000)")
   int retries() default 3;
 
+  @AttributeDefinition(description = "The devices whose coded points go to the platform")
+  String[] devices() default {};
+
   @AttributeDefinition(
       description =
           "The pollutant codes, as DEVICE/POINT=CODE; only these points are sent to the platform")

@@ -6,6 +6,7 @@ import cn.yichang.edge.profile.Problem;
 import cn.yichang.edge.profile.ProfileException;
 import cn.yichang.edge.profile.yaml.DeadbandsReader;
 import cn.yichang.edge.profile.yaml.MappingReader;
+import cn.yichang.edge.profile.yaml.PollutantCodes;
 import cn.yichang.edge.profile.yaml.Problems;
 import cn.yichang.edge.profile.yaml.ProfileDirectories;
 import cn.yichang.edge.profile.yaml.ProfileReader;
@@ -57,8 +58,11 @@ final class DeviceProfileResolver {
                   checkUnit(e.reader(), d, profile.protocol());
                   checkStreamsAlone(e.reader(), d, profile, devicesByBus.get(d.bus()));
                 }
+                Map<String, String> codes = pollutantCodes(e, profile);
                 devices.add(
-                    d.withProtocol(profile.protocol()).withDeadbands(deadbands(e, profile)));
+                    d.withProtocol(profile.protocol())
+                        .withDeadbands(deadbands(e, profile))
+                        .withPollutantCodes(codes, units(profile)));
               });
     }
     return devices;
@@ -72,6 +76,62 @@ final class DeviceProfileResolver {
       e.report().finish();
     }
     return bands;
+  }
+
+  /**
+   * The profile's pollutant codes, overridden by the device's {@code hj212: {POINT: CODE}}; {@code
+   * none} takes a point's code away.
+   */
+  private static Map<String, String> pollutantCodes(
+      SiteReader.DeviceEntry e, DeviceProfile profile) {
+    Map<String, String> codes = new LinkedHashMap<>(profile.pollutantCodes());
+    MappingReader r = e.hj212();
+    if (r == null) {
+      return inPointOrder(codes, profile);
+    }
+    for (String point : r.keys()) {
+      r.string(point)
+          .ifPresent(
+              code -> {
+                if (!profile.pointNames().contains(point)) {
+                  r.problem(
+                      point,
+                      "no point \""
+                          + point
+                          + "\" (points: "
+                          + String.join(", ", profile.pointNames())
+                          + ")");
+                } else if (code.equals("none")) {
+                  codes.remove(point);
+                } else {
+                  PollutantCodes.check(r, point, code).ifPresent(c -> codes.put(point, c));
+                }
+              });
+    }
+    r.finish();
+    return inPointOrder(codes, profile);
+  }
+
+  /** In the profile's order: the order of the groups the platform receives. */
+  private static Map<String, String> inPointOrder(Map<String, String> codes, DeviceProfile p) {
+    Map<String, String> ordered = new LinkedHashMap<>();
+    p.pointNames().stream().filter(codes::containsKey).forEach(n -> ordered.put(n, codes.get(n)));
+    return ordered;
+  }
+
+  /** The units of the points: a Modbus profile's; null where a profile does not say. */
+  private static Map<String, String> units(DeviceProfile profile) {
+    Map<String, String> units = new LinkedHashMap<>();
+    for (String point : profile.pointNames()) {
+      units.put(
+          point,
+          profile.points().stream()
+              .filter(p -> p.name().equals(point))
+              .findFirst()
+              .map(p -> p.unit() == null ? "" : p.unit())
+              .orElse(null));
+    }
+    return units;
   }
 
   /** A Modbus device needs its unit; the other protocols have none. */

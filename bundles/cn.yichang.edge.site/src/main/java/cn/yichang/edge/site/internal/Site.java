@@ -21,12 +21,42 @@ record Site(
     Store store,
     Remote remote,
     Gpio gpio,
-    Report report) {
+    Report report,
+    List<Hj212> hj212) {
 
   Site {
     profileDirs = List.copyOf(profileDirs);
     buses = List.copyOf(buses);
     devices = List.copyOf(devices);
+    hj212 = List.copyOf(hj212);
+  }
+
+  /**
+   * An environment platform of {@code hj212:}; TLS files are the uplink's.
+   *
+   * @param devices the devices whose coded points it receives
+   */
+  record Hj212(
+      String id,
+      String url,
+      boolean allowPlaintext,
+      String mn,
+      String password,
+      String st,
+      Duration realtime,
+      Duration minute,
+      boolean ack,
+      Duration timeout,
+      int retries,
+      List<String> devices,
+      List<String> maintenance,
+      List<String> calibration,
+      String timeZone) {
+    Hj212 {
+      devices = List.copyOf(devices);
+      maintenance = List.copyOf(maintenance);
+      calibration = List.copyOf(calibration);
+    }
   }
 
   record Gateway(String id, String account) {}
@@ -48,6 +78,10 @@ record Site(
    * @param pin for a GPIO device, its pin and pull; null for a bus device
    * @param deadbands by point: the site's ({@code report: {deadband: ...}}) over the profile's, as
    *     the file reads them; the profile's are merged in once it is resolved
+   * @param pollutantCodes by point: the HJ 212 code, the device's {@code hj212:} over the
+   *     profile's, merged in once it is resolved
+   * @param units by point, every point of the profile: its unit ("" for none, null when the
+   *     profile's protocol does not say)
    */
   record Device(
       String id,
@@ -57,23 +91,34 @@ record Site(
       Duration poll,
       String protocol,
       GpioPin pin,
-      Map<String, String> deadbands) {
+      Map<String, String> deadbands,
+      Map<String, String> pollutantCodes,
+      Map<String, String> units) {
 
     Device {
       deadbands = Map.copyOf(deadbands);
+      // in the profile's order: the order of the groups a platform receives
+      pollutantCodes =
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pollutantCodes));
+      units = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(units));
     }
 
     /** A device on a bus. */
     Device(String id, String profile, String bus, int unit, Duration poll, String protocol) {
-      this(id, profile, bus, unit, poll, protocol, null, Map.of());
+      this(id, profile, bus, unit, poll, protocol, null, Map.of(), Map.of(), Map.of());
     }
 
     Device withProtocol(String protocol) {
-      return new Device(id, profile, bus, unit, poll, protocol, pin, deadbands);
+      return new Device(
+          id, profile, bus, unit, poll, protocol, pin, deadbands, pollutantCodes, units);
     }
 
     Device withDeadbands(Map<String, String> bands) {
-      return new Device(id, profile, bus, unit, poll, protocol, pin, bands);
+      return new Device(id, profile, bus, unit, poll, protocol, pin, bands, pollutantCodes, units);
+    }
+
+    Device withPollutantCodes(Map<String, String> codes, Map<String, String> units) {
+      return new Device(id, profile, bus, unit, poll, protocol, pin, deadbands, codes, units);
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.yichang.edge.site.internal;
 
+import cn.yichang.edge.hj212.config.Hj212Config;
 import cn.yichang.edge.report.PointDeadband;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class SiteConfigurations {
   static final String COMMAND_PID = "cn.yichang.edge.remote.command";
   static final String GPIO_PID = "cn.yichang.edge.gpio";
   static final String REMOTE_PID = "cn.yichang.edge.remote";
+  static final String HJ212_FACTORY_PID = Hj212Config.PID;
 
   /** Singleton PIDs that exist only when the site file has their section. */
   static final Set<String> OWNED_SINGLETON_PIDS =
@@ -129,10 +131,14 @@ final class SiteConfigurations {
       configs.add(Desired.singleton(GPIO_PID, gpio(site.gpio(), stateDir)));
     }
     if (site.store() != null) {
-      configs.add(Desired.singleton(STORE_PID, store(site.store(), stateDir)));
+      configs.add(Desired.singleton(STORE_PID, store(site.store(), stateDir, site.hj212())));
       // The Kura destination's way into the buffer exists with the buffer, uplink or not: a site
       // run before its platform exists keeps its readings for it.
       configs.add(Desired.singleton(TELEMETRY_PID, telemetry(site, stateDir)));
+    }
+    for (int i = 0; i < site.hj212().size(); i++) {
+      Site.Hj212 h = site.hj212().get(i);
+      configs.add(new Desired(HJ212_FACTORY_PID, h.id(), hj212(h, i, site, stateDir)));
     }
     if (site.uplink() != null) {
       configs.add(Desired.singleton(UPLINK_PID, uplink(site.uplink(), site.gateway())));
@@ -183,15 +189,44 @@ final class SiteConfigurations {
         .put("state.dir", stateDir.toAbsolutePath().normalize().toString(), "");
   }
 
-  private static Props store(Site.Store s, Path stateDir) {
+  /** The codes of the listed devices' points as {@code DEVICE/POINT=CODE}, in site order. */
+  private static Props hj212(Site.Hj212 h, int i, Site site, Path stateDir) {
+    List<String> codes = new ArrayList<>();
+    for (Site.Device d : site.devices()) {
+      if (h.devices().contains(d.id())) {
+        d.pollutantCodes().forEach((point, code) -> codes.add(d.id() + "/" + point + "=" + code));
+      }
+    }
+    return new Props("hj212[" + i + "]")
+        .put(SiteSchema.Hj212.ID, h.id())
+        .put(SiteSchema.Hj212.URL, h.url())
+        .put(SiteSchema.Hj212.ALLOW_PLAINTEXT, h.allowPlaintext())
+        .put(SiteSchema.Hj212.MN, h.mn())
+        .put(SiteSchema.Hj212.PASSWORD, h.password())
+        .put(SiteSchema.Hj212.ST, h.st())
+        .put(SiteSchema.Hj212.REALTIME, h.realtime())
+        .put(SiteSchema.Hj212.MINUTE, h.minute())
+        .put(SiteSchema.Hj212.ACK, h.ack())
+        .put(SiteSchema.Hj212.TIMEOUT, h.timeout())
+        .put(SiteSchema.Hj212.RETRIES, h.retries())
+        .put(SiteSchema.Hj212.DEVICES, h.devices())
+        .put(SiteSchema.Hj212.MAINTENANCE, h.maintenance())
+        .put(SiteSchema.Hj212.CALIBRATION, h.calibration())
+        .put(SiteSchema.Hj212.TIME_ZONE, h.timeZone())
+        .put("codes", codes.toArray(String[]::new), "devices")
+        .put("state.dir", stateDir.toAbsolutePath().normalize().toString(), "")
+        .put("store.target", "(destination=" + h.id() + ")", "id");
+  }
+
+  private static Props store(Site.Store s, Path stateDir, List<Site.Hj212> platforms) {
     Path path = s.path() != null ? s.path() : stateDir.resolve("buffer.db");
     return new Props("store")
         .put(SiteSchema.Store.PATH, path.toAbsolutePath().normalize())
         .put(SiteSchema.Store.MAX_MB, s.maxMb())
         .put(SiteSchema.Store.COMMIT_INTERVAL, s.commitInterval())
         .put(SiteSchema.Store.COMMIT_MAX_MESSAGES, s.commitMaxMessages())
-        // a queue per destination: the Kura platform's today, each hj212: platform's next
-        .put("destinations", new String[] {"uplink"}, "");
+        // a queue per destination: the Kura platform's, and each hj212: platform's
+        .put("destinations", destinations(platforms), "");
   }
 
   /** Deadbands as {@code DEVICE/POINT=BAND}, in site order. */
@@ -290,9 +325,16 @@ final class SiteConfigurations {
     return dirs.map(d -> d.toAbsolutePath().normalize().toString()).toArray(String[]::new);
   }
 
+  private static String[] destinations(List<Site.Hj212> platforms) {
+    List<String> d = new ArrayList<>(List.of("uplink"));
+    platforms.forEach(p -> d.add(p.id()));
+    return d.toArray(String[]::new);
+  }
+
   private static Set<String> ownedFactoryPids() {
     Set<String> pids = new LinkedHashSet<>();
     pids.add(BUS_FACTORY_PID);
+    pids.add(HJ212_FACTORY_PID);
     pids.addAll(DeviceFactories.FACTORY_PID_BY_PROTOCOL.values());
     return Set.copyOf(pids);
   }

@@ -188,9 +188,15 @@ final class SiteKey<T> {
     return duration(key, property, defaultValue, min, max, Duration.ofSeconds(1));
   }
 
+  /** As {@link #millis}, the property in minutes. */
+  static SiteKey<Duration> minutes(
+      String key, String property, Duration defaultValue, Duration min, Duration max) {
+    return duration(key, property, defaultValue, min, max, Duration.ofMinutes(1));
+  }
+
   private static SiteKey<Duration> duration(
       String key, String property, Duration defaultValue, Duration min, Duration max, Duration u) {
-    String name = u.toMillis() == 1 ? "milliseconds" : "seconds";
+    String name = u.toMillis() == 1 ? "milliseconds" : u.toMillis() == 1000 ? "seconds" : "minutes";
     return new SiteKey<>(
         key,
         property,

@@ -73,6 +73,8 @@ final class SiteReader {
     Optional<Site.Remote> remote = sections.remote();
     Optional<Site.Gpio> gpioSection = gpio.section(r);
     Optional<Site.Report> report = sections.report();
+    Hj212SiteSection hj212 = new Hj212SiteSection(r);
+    List<Hj212SiteSection.Entry> platforms = hj212.read();
     if (store.isPresent() && !r.has("uplink")) {
       warnings.add(
           new Problem(
@@ -85,6 +87,7 @@ final class SiteReader {
     List<Site.Device> resolved =
         new DeviceProfileResolver(profileDirs, distributionProfiles, profileErrors)
             .resolve(devices);
+    hj212.check(platforms, resolved, warnings);
     if (!errors.isEmpty() || !profileErrors.isEmpty()) {
       List<Problem> all = new ArrayList<>(errors.inLineOrder());
       all.addAll(profileErrors.list());
@@ -98,11 +101,12 @@ final class SiteReader {
             buses,
             resolved,
             uplink.orElse(null),
-            store.orElse(uplink.isPresent() ? Site.Store.defaults() : null),
+            store.orElse(uplink.isPresent() || !platforms.isEmpty() ? Site.Store.defaults() : null),
             remote.orElse(null),
             gpioSection.orElse(
                 resolved.stream().anyMatch(d -> d.pin() != null) ? Site.Gpio.defaults() : null),
-            report.orElse(Site.Report.defaults()));
+            report.orElse(Site.Report.defaults()),
+            platforms.stream().map(Hj212SiteSection.Entry::platform).toList());
     return new SiteReport(site, List.of(), warnings.list(), SiteLines.of(node.get()));
   }
 
@@ -187,6 +191,8 @@ final class SiteReader {
     // the point names are the profile's: checked when it is resolved
     Optional<MappingReader> report =
         d.node("report").flatMap(n -> MappingReader.of(file, n, d.field("report"), errors));
+    Optional<MappingReader> codes =
+        d.node("hj212").flatMap(n -> MappingReader.of(file, n, d.field("hj212"), errors));
     d.finish();
     if (wired && (bus.isPresent() || unit.isPresent())) {
       d.problem(
@@ -227,8 +233,18 @@ final class SiteReader {
               new DeviceEntry(
                   d,
                   new Site.Device(
-                      id.get(), profile.get(), null, 0, poll, null, pin.get(), Map.of()),
-                  report.orElse(null)));
+                      id.get(),
+                      profile.get(),
+                      null,
+                      0,
+                      poll,
+                      null,
+                      pin.get(),
+                      Map.of(),
+                      Map.of(),
+                      Map.of()),
+                  report.orElse(null),
+                  codes.orElse(null)));
     }
     if (id.isEmpty() || profile.isEmpty() || bus.isEmpty() || (d.has("unit") && unit.isEmpty())) {
       return Optional.empty();
@@ -237,7 +253,8 @@ final class SiteReader {
         new DeviceEntry(
             d,
             new Site.Device(id.get(), profile.get(), bus.get(), unit.orElse(0), poll, null),
-            report.orElse(null)));
+            report.orElse(null),
+            codes.orElse(null)));
   }
 
   private List<String> busIds() {
@@ -267,8 +284,9 @@ final class SiteReader {
   }
 
   /**
-   * A device read from the file, with the reader that locates its problems and that of its {@code
-   * report:} (null without one).
+   * A device read from the file, with the reader that locates its problems and those of its {@code
+   * report:} and {@code hj212:} (null without one).
    */
-  record DeviceEntry(MappingReader reader, Site.Device device, MappingReader report) {}
+  record DeviceEntry(
+      MappingReader reader, Site.Device device, MappingReader report, MappingReader hj212) {}
 }

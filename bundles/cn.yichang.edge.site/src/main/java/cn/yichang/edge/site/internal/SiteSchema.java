@@ -204,6 +204,54 @@ final class SiteSchema {
     private Uplink() {}
   }
 
+  /** An entry of {@code hj212:}, an environment platform; its TLS files are the uplink's. */
+  static final class Hj212 {
+    static final SiteKey<String> ID = SiteKey.text("id", "id", null).required();
+    static final SiteKey<String> URL = SiteKey.text("url", "url", null).required();
+    static final SiteKey<Boolean> ALLOW_PLAINTEXT =
+        SiteKey.bool("allow-plaintext", "allow.plaintext", false);
+    static final SiteKey<String> MN = SiteKey.text("mn", "mn", null).required();
+    static final SiteKey<String> PASSWORD = SiteKey.secret("password", "password").required();
+    static final SiteKey<String> ST = SiteKey.text("st", "st", "21");
+    static final SiteKey<Duration> REALTIME =
+        SiteKey.seconds("realtime", "realtime.s", ofSeconds(30), ofSeconds(30), ofHours(1));
+    static final SiteKey<Duration> MINUTE =
+        SiteKey.minutes("minute", "minute.min", ofMinutes(10), ofMinutes(1), ofMinutes(30));
+    static final SiteKey<Boolean> ACK = SiteKey.bool("ack", "ack", true);
+    static final SiteKey<Duration> TIMEOUT =
+        SiteKey.seconds("timeout", "timeout.s", ofSeconds(10), ofSeconds(1), ofSeconds(99));
+    static final SiteKey<Integer> RETRIES = SiteKey.integer("retries", "retries", 3, 1, 99);
+    static final SiteKey<List<String>> DEVICES = SiteKey.texts("devices", "devices");
+    static final SiteKey<List<String>> MAINTENANCE = SiteKey.texts("maintenance", "maintenance");
+    static final SiteKey<List<String>> CALIBRATION = SiteKey.texts("calibration", "calibration");
+    static final SiteKey<String> TIME_ZONE =
+        SiteKey.text("time-zone", "time.zone", "Asia/Shanghai");
+    static final SectionKeys KEYS =
+        new SectionKeys(
+                "hj212[]",
+                ID,
+                URL,
+                ALLOW_PLAINTEXT,
+                MN,
+                PASSWORD,
+                ST,
+                REALTIME,
+                MINUTE,
+                ACK,
+                TIMEOUT,
+                RETRIES,
+                DEVICES,
+                MAINTENANCE,
+                CALIBRATION,
+                TIME_ZONE)
+            .derived("id", NAMES_IT, SiteSchema::sameId)
+            .fixed("codes", "follows the devices' profiles and their hj212: codes")
+            .fixed("state.dir", "follows the state directory")
+            .fixed("store.target", "follows id");
+
+    private Hj212() {}
+  }
+
   /** {@code uplink.tls:}; absent files are the property "". */
   static final class Tls {
     static final SiteKey<Path> CA = SiteKey.path("ca", "tls.ca");

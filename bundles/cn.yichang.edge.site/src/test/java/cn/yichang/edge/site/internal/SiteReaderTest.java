@@ -235,7 +235,7 @@ class SiteReaderTest {
         .containsExactly(
             "many-problems.yaml:1: gateway.account: missing (required)",
             "many-problems.yaml:3: bus: unknown key (known keys here: gateway, profile-dirs, buses,"
-                + " devices, uplink, store, remote, gpio, report)",
+                + " devices, uplink, store, remote, gpio, report, hj212)",
             "many-problems.yaml:6: buses[0].baud: expected an integer, got \"fast\"",
             "many-problems.yaml:6: buses[0].data-bits: 9 is out of range 7..8",
             "many-problems.yaml:7: buses[1].type: expected one of serial, got \"usb\"",

@@ -47,11 +47,14 @@ class SiteSchemaMetatypeTest {
           Map.entry(
               SiteConfigurations.TELEMETRY_PID,
               "cn.yichang.edge.kura.telemetry.KuraTelemetryConfig"),
-          Map.entry(SiteConfigurations.UPLINK_PID, "cn.yichang.edge.uplink.config.UplinkConfig"));
+          Map.entry(SiteConfigurations.UPLINK_PID, "cn.yichang.edge.uplink.config.UplinkConfig"),
+          Map.entry(
+              SiteConfigurations.HJ212_FACTORY_PID, "cn.yichang.edge.hj212.config.Hj212Config"));
 
   /** The section whose keys' defaults each configuration has. */
   static final Map<SectionKeys, String> PID_BY_SECTION =
       Map.of(
+          SiteSchema.Hj212.KEYS, SiteConfigurations.HJ212_FACTORY_PID,
           SiteSchema.Bus.KEYS, SiteConfigurations.BUS_FACTORY_PID,
           SiteSchema.Device.KEYS, "cn.yichang.edge.modbus.device",
           SiteSchema.Pin.KEYS, "cn.yichang.edge.gpio.device",
@@ -150,8 +153,23 @@ class SiteSchemaMetatypeTest {
               - {id: tracker-1, profile: elderly-care/gnss-nmea, bus: gnss}
               - {id: weather-1, profile: agriculture/weather-ascii, bus: rs485-3}
             """);
+    Path water =
+        Files.writeString(
+            dir.resolve("water.yaml"),
+            """
+            gateway: {id: gw-9, account: acct}
+            buses:
+              - {id: rs485-1, type: serial, port: /dev/ttyUSB1}
+            devices:
+              - {id: ph-01, profile: water/ph-orp, bus: rs485-1, unit: 2}
+            hj212:
+              - {id: env, url: 'tcp://127.0.0.1:9001', allow-plaintext: true, mn: M1,
+                 password: '654321', st: '32', realtime: 60s, minute: 5m, ack: false,
+                 timeout: 20s, retries: 5, devices: [ph-01], maintenance: [ph-01],
+                 calibration: [ph-01/ph], time-zone: '+08:00'}
+            """);
     List<SiteConfigurations.Desired> all = new ArrayList<>();
-    for (Path site : List.of(full, serial)) {
+    for (Path site : List.of(full, serial, water)) {
       SiteReport report = SiteReader.read(site, SiteReaderTest.DISTRIBUTION);
       assertThat(report.errors()).as(site.toString()).isEmpty();
       all.addAll(SiteConfigurations.of(report.site(), SiteReaderTest.DISTRIBUTION, dir));

@@ -46,6 +46,10 @@ record DestinationSettings(
       throw new ConfigurationException("url", "\"" + c.url() + "\" needs a host and a port");
     }
     boolean tls = "tls".equals(url.getScheme());
+    if (tls) {
+      throw new ConfigurationException(
+          "url", "tls:// is not supported yet for HJ 212 platforms: tcp:// with allow.plaintext");
+    }
     if (!tls && !c.allow_plaintext()) {
       throw new ConfigurationException(
           "url", c.url() + " is plaintext: use tls://, or say allow-plaintext: true");

@@ -91,7 +91,7 @@ public final class PlatformLink implements AutoCloseable {
             (int) CONNECT_TIMEOUT.toMillis());
         s.setTcpNoDelay(true);
         socket = s;
-        LOG.info("HJ 212 {}: connected to {}", name, address);
+        LOG.info("HJ 212 {}: connected to {}:{}", name, address.getHostString(), address.getPort());
         backoff.reset();
         acks.clear();
         Thread reader = daemon(() -> read(s), "edge-hj212-" + name + "-reader");
